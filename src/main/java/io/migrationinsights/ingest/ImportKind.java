@@ -1,0 +1,248 @@
+package io.migrationinsights.ingest;
+
+import static io.migrationinsights.ingest.FieldType.BOOLEAN;
+import static io.migrationinsights.ingest.FieldType.DATE;
+import static io.migrationinsights.ingest.FieldType.DECIMAL;
+import static io.migrationinsights.ingest.FieldType.LOWER_TEXT;
+import static io.migrationinsights.ingest.FieldType.TIMESTAMP;
+
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The eight upload kinds of CONTRACT section 2: their columns, the table each
+ * fills, whether a file replaces the dataset (snapshot) or upserts by key
+ * (event), and the rules a row must follow.
+ */
+public final class ImportKind {
+
+    /** Snapshot kinds replace the organisation's rows; event kinds upsert by key. */
+    public enum Mode { SNAPSHOT, EVENT }
+
+    /** A rule over one parsed row; reports through the sink. */
+    interface RowRule {
+        void check(Row row, Row.Errors errors);
+    }
+
+    /** A table column computed from the parsed row. */
+    record Derived(String dbColumn, int sqlType, Function<Row, Object> value) {
+    }
+
+    /** A rule that needs other tables: rows of this import whose value must exist elsewhere. */
+    record Reference(String column, String table, String message) {
+    }
+
+    private final String name;
+    private final String table;
+    private final Mode mode;
+    private final List<Field> fields;
+    private final List<String> key;
+    private final List<RowRule> rules;
+    private final List<Derived> derived;
+    private final Reference reference;
+
+    private ImportKind(String name, String table, Mode mode, List<String> key, List<Field> fields,
+                       List<RowRule> rules, List<Derived> derived, Reference reference) {
+        this.name = name;
+        this.table = table;
+        this.mode = mode;
+        this.key = key;
+        this.fields = fields;
+        this.rules = rules;
+        this.derived = derived;
+        this.reference = reference;
+    }
+
+    public static final ImportKind STAFF = new ImportKind("staff", "staff", Mode.SNAPSHOT,
+            List.of("staff_id"),
+            List.of(Field.text("staff_id", true), Field.text("first_name", false), Field.text("last_name", false),
+                    Field.of("email", LOWER_TEXT, false), Field.text("business_unit", true), Field.text("site", true),
+                    Field.oneOf("user_type", true, "standard", "executive", "executive_pa", "community", "home_based"),
+                    Field.oneOf("employment_status", true, "active", "leaver"),
+                    Field.of("leave_date", DATE, false)),
+            List.of(), List.of(), null);
+
+    public static final ImportKind LEGACY_ACCOUNTS = new ImportKind("legacy-accounts", "legacy_account", Mode.SNAPSHOT,
+            List.of("account"),
+            List.of(Field.of("account", LOWER_TEXT, true), Field.text("staff_id", false),
+                    Field.oneOf("mailbox_type", true, "user", "shared", "resource"),
+                    Field.oneOf("status", true, "active", "inactive", "disabled", "suspended"),
+                    Field.of("mailbox_size_mb", DECIMAL, false), Field.of("last_logon", TIMESTAMP, false),
+                    Field.text("owner_staff_id", false)),
+            List.of(ImportKind::sizeNotNegative), List.of(), null);
+
+    public static final ImportKind NHSMAIL_ACCOUNTS = new ImportKind("nhsmail-accounts", "nhsmail_account", Mode.SNAPSHOT,
+            List.of("email"),
+            List.of(Field.of("email", LOWER_TEXT, true), Field.text("staff_id", false).alias("external_sync_id"),
+                    Field.of("created_date", DATE, true), Field.of("registered_date", DATE, false),
+                    Field.oneOf("status", true, "active", "inactive", "active_leaver", "locked", "pending",
+                            "migration_pending", "disabled", "deleted")),
+            List.of(ImportKind::nhsNetAddress, ImportKind::registeredAfterCreated), List.of(), null);
+
+    public static final ImportKind APPOINTMENTS = new ImportKind("appointments", "appointment", Mode.SNAPSHOT,
+            List.of("staff_id", "appointment_date"),
+            List.of(Field.text("staff_id", true), Field.text("site", true),
+                    Field.oneOf("phase", true, "pilot", "vip", "rollout", "washup"),
+                    Field.of("appointment_date", DATE, true),
+                    Field.oneOf("outcome", true, "scheduled", "migrated", "unavailable", "failed")),
+            List.of(), List.of(), null);
+
+    public static final ImportKind TICKETS = new ImportKind("tickets", "ticket", Mode.EVENT,
+            List.of("ticket_id"),
+            List.of(Field.text("ticket_id", true), Field.of("opened_at", TIMESTAMP, true),
+                    Field.of("resolved_at", TIMESTAMP, false),
+                    Field.oneOf("category", true, "password_reset", "account_activation", "delegation_access",
+                            "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders",
+                            "shared_mailbox", "send_limits", "other"),
+                    Field.oneOf("channel", true, "phone", "email", "self_service", "floorwalker"),
+                    Field.of("migration_related", BOOLEAN, true), Field.text("staff_id", false)),
+            List.of(ImportKind::resolvedAfterOpened),
+            List.of(new Derived("opened_on", Types.DATE, r -> Values.ukDate((OffsetDateTime) r.get("opened_at"))),
+                    new Derived("resolve_seconds", Types.BIGINT, ImportKind::resolveSeconds)),
+            null);
+
+    public static final ImportKind FINANCE = new ImportKind("finance", "finance_line", Mode.EVENT,
+            List.of("line_id"),
+            List.of(Field.text("line_id", true),
+                    Field.oneOf("kind", true, "project_cost", "cost_avoided", "legacy_running_cost", "new_running_cost"),
+                    Field.text("description", true), Field.of("amount_gbp", DECIMAL, true),
+                    Field.oneOf("frequency", true, "one_off", "monthly", "annual"),
+                    Field.of("start_date", DATE, true), Field.of("end_date", DATE, false),
+                    Field.of("cashable", BOOLEAN, true)),
+            List.of(ImportKind::amountInPounds), List.of(), null);
+
+    public static final ImportKind BENEFITS = new ImportKind("benefits", "benefit", Mode.SNAPSHOT,
+            List.of("benefit_id"),
+            List.of(Field.text("benefit_id", true), Field.text("title", true), Field.text("owner", true).column("owner_name"),
+                    Field.text("measure", true), Field.text("unit", true),
+                    Field.of("baseline_value", DECIMAL, true), Field.of("baseline_date", DATE, true),
+                    Field.of("target_value", DECIMAL, true), Field.of("target_date", DATE, true),
+                    Field.oneOf("direction", true, "increase", "decrease"),
+                    Field.of("cashable", BOOLEAN, true), Field.of("dis_benefit", BOOLEAN, true)),
+            List.of(), List.of(), null);
+
+    public static final ImportKind BENEFIT_MEASUREMENTS = new ImportKind("benefit-measurements", "benefit_measurement",
+            Mode.EVENT, List.of("benefit_id", "measured_on"),
+            List.of(Field.text("benefit_id", true), Field.of("measured_on", DATE, true),
+                    Field.of("value", DECIMAL, true).column("measured_value"), Field.text("note", false)),
+            List.of(), List.of(),
+            new Reference("benefit_id", "benefit", "no benefit with this benefit_id: import it in the benefits register first"));
+
+    /** In dependency order: a demo or bulk load imports them in this order. */
+    public static final List<ImportKind> ALL = List.of(STAFF, LEGACY_ACCOUNTS, NHSMAIL_ACCOUNTS, APPOINTMENTS,
+            TICKETS, FINANCE, BENEFITS, BENEFIT_MEASUREMENTS);
+
+    private static final Map<String, ImportKind> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        ALL.forEach(k -> BY_NAME.put(k.name, k));
+    }
+
+    public static Optional<ImportKind> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    List<Field> fields() {
+        return fields;
+    }
+
+    List<String> key() {
+        return key;
+    }
+
+    List<RowRule> rules() {
+        return rules;
+    }
+
+    List<Derived> derived() {
+        return derived;
+    }
+
+    Reference reference() {
+        return reference;
+    }
+
+    Field field(String csvName) {
+        return fields.stream().filter(f -> f.name().equals(csvName)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // --- row rules ---------------------------------------------------------
+
+    private static void sizeNotNegative(Row row, Row.Errors errors) {
+        BigDecimal size = (BigDecimal) row.get("mailbox_size_mb");
+        if (size != null && size.signum() < 0) {
+            errors.add("mailbox_size_mb", "must not be negative");
+        }
+    }
+
+    private static void nhsNetAddress(Row row, Row.Errors errors) {
+        String email = (String) row.get("email");
+        if (email != null && !(email.endsWith("@nhs.net") && email.length() > "@nhs.net".length())) {
+            errors.add("email", "must be an NHSmail address ending in @nhs.net");
+        }
+    }
+
+    private static void registeredAfterCreated(Row row, Row.Errors errors) {
+        LocalDate created = (LocalDate) row.get("created_date");
+        LocalDate registered = (LocalDate) row.get("registered_date");
+        if (created != null && registered != null && registered.isBefore(created)) {
+            errors.add("registered_date", "must not be before created_date (" + created + ")");
+        }
+    }
+
+    private static void resolvedAfterOpened(Row row, Row.Errors errors) {
+        OffsetDateTime opened = (OffsetDateTime) row.get("opened_at");
+        OffsetDateTime resolved = (OffsetDateTime) row.get("resolved_at");
+        if (opened != null && resolved != null && resolved.isBefore(opened)) {
+            errors.add("resolved_at", "must not be before opened_at");
+        }
+    }
+
+    private static Object resolveSeconds(Row row) {
+        OffsetDateTime opened = (OffsetDateTime) row.get("opened_at");
+        OffsetDateTime resolved = (OffsetDateTime) row.get("resolved_at");
+        return opened == null || resolved == null ? null : Duration.between(opened, resolved).getSeconds();
+    }
+
+    private static void amountInPounds(Row row, Row.Errors errors) {
+        BigDecimal amount = (BigDecimal) row.get("amount_gbp");
+        if (amount == null) {
+            return;
+        }
+        if (amount.signum() < 0) {
+            errors.add("amount_gbp", "must not be negative");
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            errors.add("amount_gbp", "must have at most 2 decimal places (pounds and pence)");
+        }
+    }
+
+    static String names() {
+        return String.join(", ", Arrays.asList(BY_NAME.keySet().toArray(new String[0])));
+    }
+}

@@ -1,0 +1,93 @@
+package io.migrationinsights.ingest;
+
+import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.users.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Uploads of CSV exports and the import ledger (CONTRACT section 2). Translates HTTP only. */
+@Path("/api/organisations/{ods}/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    /** Kinds a finance user may import besides reading. */
+    static final Set<String> FINANCE_KINDS = Set.of("finance", "benefits", "benefit-measurements");
+
+    private final ImportService imports;
+    private final ImportLedger ledger;
+    private final SecurityIdentity identity;
+
+    ImportResource(ImportService imports, ImportLedger ledger, SecurityIdentity identity) {
+        this.imports = imports;
+        this.ledger = ledger;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("{kind}")
+    @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE})
+    @Operation(summary = "Import a CSV export sent as the request body",
+            description = "All or nothing. 201 when stored; 200 with duplicate=true when the bytes equal this "
+                    + "organisation's latest import of the kind; 422 problem+json listing {row, column, value, message} "
+                    + "(the header is row 1) when any row is invalid. Snapshot kinds replace the dataset and refuse an "
+                    + "empty file unless allowEmpty=true; event kinds upsert by key.")
+    public Response uploadBody(@PathParam("ods") String ods, @PathParam("kind") String kind,
+                               @QueryParam("allowEmpty") boolean allowEmpty, InputStream body) {
+        return run(ods, kind, body, null, allowEmpty);
+    }
+
+    @POST
+    @Path("{kind}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE})
+    @Operation(summary = "Import a CSV export sent as the form field 'file'",
+            description = "Same rules as the text/csv upload.")
+    public Response uploadForm(@PathParam("ods") String ods, @PathParam("kind") String kind,
+                               @QueryParam("allowEmpty") boolean allowEmpty, @RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.badRequest("The form has no field 'file': attach the CSV export as 'file'.");
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return run(ods, kind, in, file.fileName(), allowEmpty);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response run(String ods, String kindName, InputStream body, String fileName, boolean allowEmpty) {
+        ImportKind kind = ImportService.kind(kindName);
+        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM) && !FINANCE_KINDS.contains(kind.name())) {
+            throw new ProblemException(403, "Forbidden",
+                    "The finance role may import only finance, benefits and benefit-measurements.");
+        }
+        ImportResult result = imports.importCsv(ods, kind, body, fileName, allowEmpty,
+                identity.getPrincipal().getName());
+        return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
+    @Operation(summary = "The import ledger, newest first: who, when, kind, rows, sha256")
+    public List<ImportLedger.ImportView> list(@PathParam("ods") String ods) {
+        return ledger.list(ods);
+    }
+}

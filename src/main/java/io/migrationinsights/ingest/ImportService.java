@@ -1,0 +1,270 @@
+package io.migrationinsights.ingest;
+
+import io.migrationinsights.system.InsightsConfig;
+import io.migrationinsights.system.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * One import, all or nothing: the upload is streamed, checked and written in a
+ * single transaction that either commits every row or leaves the data exactly
+ * as it was. Key uniqueness and references are checked with set-based SQL over
+ * the written rows, so memory does not grow with the file.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final long PROGRESS_EVERY = 100_000;
+
+    private final DataSource dataSource;
+    private final InsightsConfig config;
+    private final Clock clock;
+
+    ImportService(DataSource dataSource, InsightsConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Resolves a kind from the URL, or 404. */
+    public static ImportKind kind(String name) {
+        return ImportKind.byName(name).orElseThrow(() -> ProblemException.notFound(
+                "There is no import kind '" + name + "'. Kinds: " + ImportKind.names() + "."));
+    }
+
+    @Transactional
+    public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
+                                  boolean allowEmpty, String user) {
+        MessageDigest sha256 = sha256();
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            long orgId = lockOrganisation(c, odsCode);
+            long importId = startLedgerEntry(c, orgId, kind, fileName, user);
+            if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
+                execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);
+            }
+            CsvRows rows = new CsvRows(kind, config.importing().maxFieldLength());
+            long limit = config.importing().maxUploadSize().asLongValue();
+            try (JdbcRowSink sink = new JdbcRowSink(c, kind, orgId, importId, config.importing().batchSize());
+                 GuardedReader reader = new GuardedReader(
+                         new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
+                rows.read(reader, row -> {
+                    sink.add(row);
+                    if (row.number % PROGRESS_EVERY == 0) {
+                        LOG.infof("Import %s/%s: %d rows read", odsCode, kind, row.number - 1);
+                    }
+                });
+                sink.flush();
+            }
+            rejectIfAny(rows.errors(), rows.errorCount());
+
+            String sha = HexFormat.of().formatHex(sha256.digest());
+            ImportResult previous = latest(c, orgId, kind, importId);
+            if (previous != null && previous.sha256().equals(sha)) {
+                QuarkusTransaction.setRollbackOnly();
+                return new ImportResult(previous.importId(), kind.name(), previous.rows(), sha,
+                        previous.ignoredColumns(), true);
+            }
+            if (rows.dataRows() == 0 && kind.mode() == ImportKind.Mode.SNAPSHOT && !allowEmpty) {
+                throw new ProblemException(422, "Empty export refused",
+                        "The file has a header but no data rows. A " + kind + " import replaces the whole dataset, "
+                                + "so this would delete it. If that is what you mean, upload again with ?allowEmpty=true.",
+                        List.of(RowError.of(2, null, null, "no data rows")));
+            }
+            List<RowError> setErrors = new ArrayList<>();
+            duplicateKeys(c, kind, orgId, importId, setErrors);
+            missingReferences(c, kind, orgId, importId, setErrors);
+            rejectIfAny(setErrors, setErrors.size());
+            if (kind.mode() == ImportKind.Mode.EVENT) {
+                replaceSupersededEvents(c, kind, orgId, importId);
+            }
+            finishLedgerEntry(c, importId, rows.dataRows(), sha, rows.ignoredColumns());
+            LOG.infof("Imported %s/%s: %d rows in %d ms (import %d)", odsCode, kind, rows.dataRows(),
+                    (System.nanoTime() - started) / 1_000_000, importId);
+            return new ImportResult(importId, kind.name(), rows.dataRows(), sha, rows.ignoredColumns(), false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import of " + kind + " for " + odsCode + " failed in the database", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ProblemException(400, "Upload interrupted",
+                    "The upload could not be read to the end; nothing was imported. Try again.");
+        }
+    }
+
+    private static void rejectIfAny(List<RowError> errors, long count) {
+        if (count == 0) {
+            return;
+        }
+        String shown = count > errors.size() ? " The first " + errors.size() + " are listed." : "";
+        throw new ProblemException(422, "Import rejected",
+                count + (count == 1 ? " problem was" : " problems were") + " found; nothing was imported." + shown
+                        + " Correct the file and upload it again.", errors);
+    }
+
+    private static long lockOrganisation(Connection c, String odsCode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from organisation where ods_code = ? for update")) {
+            ps.setString(1, odsCode);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("There is no organisation with ODS code " + odsCode
+                            + ". Create it with PUT /api/organisations/" + odsCode + " first.");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long startLedgerEntry(Connection c, long orgId, ImportKind kind, String fileName, String user)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into import_batch (organisation_id, kind, row_count, "
+                + "sha256, file_name, imported_by, imported_at) values (?, ?, 0, '', ?, ?, ?)", new String[] {"id"})) {
+            ps.setLong(1, orgId);
+            ps.setString(2, kind.name());
+            ps.setString(3, fileName == null ? null : truncate(fileName, 255));
+            ps.setString(4, user);
+            ps.setObject(5, OffsetDateTime.now(clock));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void finishLedgerEntry(Connection c, long importId, long rows, String sha, List<String> ignored)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update import_batch set row_count = ?, sha256 = ?, ignored_columns = ? where id = ?")) {
+            ps.setLong(1, rows);
+            ps.setString(2, sha);
+            ps.setString(3, ignored.isEmpty() ? null : truncate(String.join("\n", ignored), 4000));
+            ps.setLong(4, importId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static ImportResult latest(Connection c, long orgId, ImportKind kind, long currentImport)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id, row_count, sha256, ignored_columns from import_batch "
+                + "where organisation_id = ? and kind = ? and id < ? order by id desc fetch first 1 rows only")) {
+            ps.setLong(1, orgId);
+            ps.setString(2, kind.name());
+            ps.setLong(3, currentImport);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String ignored = rs.getString(4);
+                return new ImportResult(rs.getLong(1), kind.name(), rs.getLong(2), rs.getString(3),
+                        ignored == null ? List.of() : List.of(ignored.split("\n")), true);
+            }
+        }
+    }
+
+    /** Rows of this import whose key also appears on an earlier row of the same file. */
+    private static void duplicateKeys(Connection c, ImportKind kind, long orgId, long importId,
+                                      List<RowError> errors) throws SQLException {
+        String keyColumns = kind.key().stream().map(k -> "t." + kind.field(k).dbColumn())
+                .collect(Collectors.joining(", "));
+        String sameKey = kind.key().stream().map(k -> "u." + kind.field(k).dbColumn() + " = t." + kind.field(k).dbColumn())
+                .collect(Collectors.joining(" and "));
+        String sql = "select t.source_row, " + keyColumns
+                + ", (select min(u.source_row) from " + kind.table() + " u where u.organisation_id = t.organisation_id"
+                + " and u.import_id = t.import_id and " + sameKey + ") as first_row"
+                + " from " + kind.table() + " t where t.organisation_id = ? and t.import_id = ? and exists (select 1 from "
+                + kind.table() + " u where u.organisation_id = t.organisation_id and u.import_id = t.import_id and "
+                + sameKey + " and u.source_row < t.source_row) order by t.source_row fetch first "
+                + CsvRows.MAX_ERRORS + " rows only";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, orgId);
+            ps.setLong(2, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 0; i < kind.key().size(); i++) {
+                        values.add(rs.getString(2 + i));
+                    }
+                    String keyName = String.join(" + ", kind.key());
+                    errors.add(RowError.of(rs.getLong(1), kind.key().get(0), String.join(" + ", values),
+                            "duplicate " + keyName + ": already on row " + rs.getLong(2 + kind.key().size())));
+                }
+            }
+        }
+    }
+
+    private static void missingReferences(Connection c, ImportKind kind, long orgId, long importId,
+                                          List<RowError> errors) throws SQLException {
+        ImportKind.Reference ref = kind.reference();
+        if (ref == null || errors.size() >= CsvRows.MAX_ERRORS) {
+            return;
+        }
+        String column = kind.field(ref.column()).dbColumn();
+        String sql = "select t.source_row, t." + column + " from " + kind.table() + " t where t.organisation_id = ?"
+                + " and t.import_id = ? and not exists (select 1 from " + ref.table() + " r where r.organisation_id = "
+                + "t.organisation_id and r." + column + " = t." + column + ") order by t.source_row fetch first "
+                + (CsvRows.MAX_ERRORS - errors.size()) + " rows only";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, orgId);
+            ps.setLong(2, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(RowError.of(rs.getLong(1), ref.column(), rs.getString(2), ref.message()));
+                }
+            }
+        }
+    }
+
+    /** Event kinds: rows of earlier imports whose key this import carries again are replaced by it. */
+    private static void replaceSupersededEvents(Connection c, ImportKind kind, long orgId, long importId)
+            throws SQLException {
+        String sameKey = kind.key().stream().map(k -> "n." + kind.field(k).dbColumn() + " = t." + kind.field(k).dbColumn())
+                .collect(Collectors.joining(" and "));
+        try (PreparedStatement ps = c.prepareStatement("delete from " + kind.table() + " t where t.organisation_id = ?"
+                + " and t.import_id <> ? and exists (select 1 from " + kind.table() + " n where n.organisation_id = ?"
+                + " and n.import_id = ? and " + sameKey + ")")) {
+            ps.setLong(1, orgId);
+            ps.setLong(2, importId);
+            ps.setLong(3, orgId);
+            ps.setLong(4, importId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection c, String sql, long orgId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, orgId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

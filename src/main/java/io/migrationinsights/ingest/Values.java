@@ -1,0 +1,116 @@
+package io.migrationinsights.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads cell text into typed values by the file rules of CONTRACT section 2.
+ * Each reader returns the value or throws {@link IllegalArgumentException} with
+ * a message a project manager can act on.
+ */
+final class Values {
+
+    static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private static final DateTimeFormatter ISO_DATE = strict("uuuu-MM-dd");
+    private static final DateTimeFormatter UK_DATE = strict("dd/MM/uuuu");
+    private static final List<DateTimeFormatter> TIMESTAMPS = List.of(
+            strict("uuuu-MM-dd'T'HH:mm:ss"), strict("uuuu-MM-dd'T'HH:mm"),
+            strict("uuuu-MM-dd HH:mm:ss"), strict("uuuu-MM-dd HH:mm"),
+            strict("dd/MM/uuuu HH:mm:ss"), strict("dd/MM/uuuu HH:mm"));
+
+    private Values() {
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    static Object read(Field field, String text) {
+        return switch (field.type()) {
+            case TEXT -> text;
+            case LOWER_TEXT -> text.toLowerCase(Locale.ROOT);
+            case ENUM -> enumeration(field, text);
+            case DATE -> date(text);
+            case TIMESTAMP -> timestamp(text);
+            case BOOLEAN -> bool(text);
+            case DECIMAL -> decimal(text);
+        };
+    }
+
+    static String enumeration(Field field, String text) {
+        String value = text.toLowerCase(Locale.ROOT);
+        if (!field.allowed().contains(value)) {
+            throw new IllegalArgumentException("must be one of " + String.join(", ", field.allowed()));
+        }
+        return value;
+    }
+
+    static LocalDate date(String text) {
+        DateTimeFormatter format = text.indexOf('/') >= 0 ? UK_DATE : ISO_DATE;
+        try {
+            return LocalDate.parse(text, format);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(looksLikeDate(text)
+                    ? "is not a real calendar date"
+                    : "is not a date: use YYYY-MM-DD or DD/MM/YYYY");
+        }
+    }
+
+    /**
+     * A UK local date and time as an instant. A time in the spring gap moves
+     * forward by the gap; an ambiguous autumn time takes the earlier offset
+     * (what {@link ZonedDateTime#ofLocal} does with no preferred offset).
+     */
+    static OffsetDateTime timestamp(String text) {
+        for (DateTimeFormatter format : TIMESTAMPS) {
+            try {
+                LocalDateTime local = LocalDateTime.parse(text, format);
+                return ZonedDateTime.ofLocal(local, UK, null).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                // try the next accepted form
+            }
+        }
+        throw new IllegalArgumentException(looksLikeDate(text)
+                ? "is not a real date and time"
+                : "is not a date and time: use YYYY-MM-DD HH:MM[:SS], YYYY-MM-DDTHH:MM[:SS] or DD/MM/YYYY HH:MM[:SS]");
+    }
+
+    /** The UK calendar date of an instant. */
+    static LocalDate ukDate(OffsetDateTime instant) {
+        return instant == null ? null : instant.atZoneSameInstant(UK).toLocalDate();
+    }
+
+    static Boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> Boolean.TRUE;
+            case "false", "no", "n", "0" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("must be true/false, yes/no, y/n or 1/0");
+        };
+    }
+
+    static BigDecimal decimal(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.precision() - value.scale() > 14) {
+                throw new IllegalArgumentException("is too large");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is not a number: use digits with an optional decimal point, for example 1234.50");
+        }
+    }
+
+    private static boolean looksLikeDate(String text) {
+        return text.matches("\\d{4}-\\d{1,2}-\\d{1,2}([ T].*)?") || text.matches("\\d{1,2}/\\d{1,2}/\\d{4}( .*)?");
+    }
+}

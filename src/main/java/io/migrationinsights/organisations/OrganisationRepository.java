@@ -1,0 +1,47 @@
+package io.migrationinsights.organisations;
+
+import io.migrationinsights.system.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+@ApplicationScoped
+public class OrganisationRepository implements PanacheRepository<Organisation> {
+
+    /** CONTRACT section 1: upper-case letters and digits, 3 to 5 characters. */
+    public static final Pattern ODS_CODE = Pattern.compile("^[A-Z0-9]{3,5}$");
+
+    public Optional<Organisation> findByOds(String odsCode) {
+        return find("odsCode", odsCode).firstResultOptional();
+    }
+
+    /** The organisation, or a 404 problem naming the code (400 when the code is malformed). */
+    public Organisation require(String odsCode) {
+        checkCode(odsCode);
+        return findByOds(odsCode).orElseThrow(() -> ProblemException.notFound(
+                "There is no organisation with ODS code " + odsCode + ". Create it with PUT /api/organisations/" + odsCode + "."));
+    }
+
+    /**
+     * The organisation locked for update, so that two imports (or two instances)
+     * working on the same organisation run one after the other.
+     */
+    public Organisation requireLocked(String odsCode) {
+        Organisation org = require(odsCode);
+        getEntityManager().lock(org, LockModeType.PESSIMISTIC_WRITE);
+        return org;
+    }
+
+    public List<Organisation> listByCode() {
+        return list("order by odsCode");
+    }
+
+    public static void checkCode(String odsCode) {
+        if (odsCode == null || !ODS_CODE.matcher(odsCode).matches()) {
+            throw ProblemException.badRequest("'" + odsCode + "' is not an ODS code: use 3 to 5 upper-case letters or digits, for example QSL.");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.migrationinsights.organisations;
+
+import io.migrationinsights.system.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class OrganisationService {
+
+    private final OrganisationRepository repository;
+    private final Clock clock;
+
+    OrganisationService(OrganisationRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** A saved organisation and whether this call created it. */
+    public record Saved(OrganisationView organisation, boolean created) {
+    }
+
+    @Transactional
+    public Saved createOrRename(String odsCode, String name) {
+        OrganisationRepository.checkCode(odsCode);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new ProblemException(422, "Invalid organisation", "name is required and at most 200 characters.");
+        }
+        Organisation org = repository.findByOds(odsCode).orElse(null);
+        boolean created = org == null;
+        if (created) {
+            org = new Organisation();
+            org.odsCode = odsCode;
+            org.createdAt = Instant.now(clock);
+        }
+        org.name = name.strip();
+        repository.persist(org);
+        return new Saved(OrganisationView.of(org), created);
+    }
+
+    @Transactional
+    public OrganisationView get(String odsCode) {
+        return OrganisationView.of(repository.require(odsCode));
+    }
+
+    @Transactional
+    public List<OrganisationView> list() {
+        return repository.listByCode().stream().map(OrganisationView::of).toList();
+    }
+}

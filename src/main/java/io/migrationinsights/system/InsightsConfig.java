@@ -1,0 +1,47 @@
+package io.migrationinsights.system;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Typed configuration of the service; keys under {@code insights.}. */
+@ConfigMapping(prefix = "insights")
+public interface InsightsConfig {
+
+    /** Folder of the embedded database and the generated admin password (INSIGHTS_DATA_DIR). */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** Password of the bootstrap admin (INSIGHTS_ADMIN_PASSWORD); generated when absent. */
+    Optional<String> adminPassword();
+
+    @WithName("import")
+    Import importing();
+
+    Demo demo();
+
+    /** Upload limits and batching of CSV imports. */
+    interface Import {
+        /** Largest accepted upload; larger ones are answered 413. */
+        @WithDefault("512M")
+        MemorySize maxUploadSize();
+
+        /** Longest accepted cell in characters; longer ones are refused by row. */
+        @WithDefault("4000")
+        int maxFieldLength();
+
+        /** Rows per JDBC batch. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
+    /** The synthetic demo organisation. */
+    interface Demo {
+        /** Load the demo organisation into an empty database at first start. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}

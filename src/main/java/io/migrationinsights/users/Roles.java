@@ -1,0 +1,20 @@
+package io.migrationinsights.users;
+
+import java.util.Set;
+
+/** The four roles of the product contract (section 7). */
+public final class Roles {
+    /** Everything, including users. */
+    public static final String ADMIN = "admin";
+    /** Imports, returns, finalise; reads everything. */
+    public static final String PM = "pm";
+    /** Finance and benefit imports; reads everything. */
+    public static final String FINANCE = "finance";
+    /** Reads metrics, returns and reports. */
+    public static final String VIEWER = "viewer";
+
+    public static final Set<String> ALL = Set.of(ADMIN, PM, FINANCE, VIEWER);
+
+    private Roles() {
+    }
+}
