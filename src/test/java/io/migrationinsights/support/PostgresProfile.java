@@ -8,7 +8,7 @@ import java.util.Map;
  * machines (127.0.0.1:5432, database test, user postgres, trust auth). The
  * schema is dropped and migrated afresh at start. Classes using it carry
  * {@code @Tag("postgres")}: the default build skips them, .ci/run and
- * {@code ./mvnw verify -Ppostgres} run them. {@code -Dinsights.test.pg-url=...}
+ * {@code ./mvnw verify -Ppostgres} run them. {@code -Dpgtest.url=...}
  * points them at another database.
  */
 public class PostgresProfile implements QuarkusTestProfile {
@@ -18,8 +18,8 @@ public class PostgresProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.jdbc.url",
-                System.getProperty("insights.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                "quarkus.datasource.username", System.getProperty("insights.test.pg-user", "postgres"),
+                System.getProperty("pgtest.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                "quarkus.datasource.username", System.getProperty("pgtest.user", "postgres"),
                 "quarkus.datasource.password", "",
                 "quarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts", "true",
                 "quarkus.flyway.clean-at-start", "true",

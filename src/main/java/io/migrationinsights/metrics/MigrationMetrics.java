@@ -1,0 +1,87 @@
+package io.migrationinsights.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The home of migration progress and wash-up (CONTRACT section 3). */
+@ApplicationScoped
+public class MigrationMetrics {
+
+    /** Stands for "no asOf": later than any appointment. */
+    private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+
+    /**
+     * One row per in-scope staff member with flags for what counts as of the
+     * date; grouped by site and business unit in the database.
+     */
+    private static final String IN_SCOPE = "with in_scope as (select s.site, s.business_unit, "
+            + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
+            + "  and a.staff_id = s.staff_id and a.outcome = 'migrated' and a.appointment_date <= ?) then 1 else 0 end as migrated, "
+            + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
+            + "  and a.staff_id = s.staff_id and a.phase in ('pilot', 'vip', 'rollout') and a.outcome = 'unavailable' "
+            + "  and a.appointment_date <= ?) then 1 else 0 end as unavailable, "
+            + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
+            + "  and a.staff_id = s.staff_id and a.phase = 'washup' and a.outcome = 'migrated' "
+            + "  and a.appointment_date <= ?) then 1 else 0 end as washup_migrated "
+            + "from staff s where s.organisation_id = ? and s.employment_status = 'active' "
+            + "and exists (select 1 from appointment a where a.organisation_id = s.organisation_id and a.staff_id = s.staff_id)) "
+            + "select site, business_unit, count(*), sum(migrated), sum(unavailable), sum(washup_migrated), "
+            + "sum(case when unavailable = 1 and migrated = 0 then 1 else 0 end) "
+            + "from in_scope group by site, business_unit";
+
+    private final MetricsDb db;
+
+    MigrationMetrics(MetricsDb db) {
+        this.db = db;
+    }
+
+    private record Cell(String site, String unit, long inScope, long migrated, long unavailable,
+                        long washupMigrated, long washupOutstanding) {
+    }
+
+    /** Progress as of {@code asOf} (inclusive); null means every appointment counts. */
+    public MigrationProgress migration(long organisationId, LocalDate asOf) {
+        LocalDate until = asOf == null ? END_OF_TIME : asOf;
+        List<Cell> cells = db.list(IN_SCOPE, rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)), until, until, until, organisationId);
+        long inScope = 0;
+        long migrated = 0;
+        long unavailable = 0;
+        long washupMigrated = 0;
+        long washupOutstanding = 0;
+        Map<String, long[]> bySite = new TreeMap<>();
+        Map<String, long[]> byUnit = new TreeMap<>();
+        for (Cell c : cells) {
+            inScope += c.inScope();
+            migrated += c.migrated();
+            unavailable += c.unavailable();
+            washupMigrated += c.washupMigrated();
+            washupOutstanding += c.washupOutstanding();
+            add(bySite, c.site(), c);
+            add(byUnit, c.unit(), c);
+        }
+        List<MigrationProgress.DayCount> perDay = db.list("select appointment_date, count(*) from appointment "
+                        + "where organisation_id = ? and outcome = 'migrated' and appointment_date <= ? "
+                        + "group by appointment_date order by appointment_date",
+                rs -> new MigrationProgress.DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2)),
+                organisationId, until);
+        return new MigrationProgress(asOf, inScope, migrated, inScope - migrated, unavailable, washupMigrated,
+                washupOutstanding, perDay, groups(bySite), groups(byUnit));
+    }
+
+    private static void add(Map<String, long[]> groups, String name, Cell c) {
+        long[] g = groups.computeIfAbsent(name, k -> new long[2]);
+        g[0] += c.inScope();
+        g[1] += c.migrated();
+    }
+
+    private static List<MigrationProgress.GroupProgress> groups(Map<String, long[]> groups) {
+        List<MigrationProgress.GroupProgress> out = new ArrayList<>();
+        groups.forEach((name, g) -> out.add(new MigrationProgress.GroupProgress(name, g[0], g[1])));
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package io.migrationinsights.metrics;
+
+import static io.migrationinsights.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Registrations, accounts needed and migration progress on a small hand-computed fixture. */
+@QuarkusTest
+class MetricsCoreTest {
+
+    @Inject
+    RegistrationMetrics registrations;
+    @Inject
+    MigrationMetrics migration;
+    @Inject
+    OrganisationRepository organisations;
+
+    static void upload(String ods, String kind, String csv) {
+        as("pm").contentType("text/csv").body(csv).post("/api/organisations/" + ods + "/imports/" + kind)
+                .then().log().ifValidationFails().statusCode(201);
+    }
+
+    long org(String ods) {
+        return QuarkusTransaction.requiringNew().call(() -> organisations.require(ods).id);
+    }
+
+    @Test
+    void countsRegistrationsNeededAccountsAndProgress() {
+        String ods = Api.newOrganisation();
+        upload(ods, "staff", """
+                staff_id,business_unit,site,user_type,employment_status
+                A,HR,Oxford,standard,active
+                B,HR,Reading,standard,active
+                C,Finance,Oxford,executive,active
+                D,Finance,Oxford,standard,leaver
+                E,IT,Reading,standard,active
+                """);
+        upload(ods, "appointments", """
+                staff_id,site,phase,appointment_date,outcome
+                A,Oxford,vip,2026-02-27,migrated
+                B,Reading,rollout,2026-03-02,unavailable
+                B,Reading,washup,2026-03-16,migrated
+                C,Oxford,rollout,2026-03-31,unavailable
+                D,Oxford,rollout,2026-03-03,migrated
+                E,Reading,rollout,2026-04-01,scheduled
+                """);
+        upload(ods, "nhsmail-accounts", """
+                email,staff_id,created_date,registered_date,status
+                a@nhs.net,A,2026-02-01,2026-02-27,active
+                b@nhs.net,B,2026-02-20,2026-03-16,active
+                c@nhs.net,C,2026-03-31,,pending
+                x@nhs.net,X,2026-03-05,2026-03-06,deleted
+                old@nhs.net,,2025-01-10,2025-01-12,active
+                """);
+        long id = org(ods);
+
+        List<MonthRegistrations> regs = registrations.registrations(id, YearMonth.of(2026, 1), YearMonth.of(2026, 3));
+        assertEquals(List.of(
+                new MonthRegistrations(YearMonth.of(2026, 1), 0, 0, 1),
+                new MonthRegistrations(YearMonth.of(2026, 2), 2, 1, 2),
+                new MonthRegistrations(YearMonth.of(2026, 3), 1, 1, 3)), regs);
+        // E is active with an April appointment and no account; C has an account created on 31 March.
+        assertEquals(1, registrations.accountsNeededNextMonth(id, YearMonth.of(2026, 3)));
+        assertEquals(0, registrations.accountsNeededNextMonth(id, YearMonth.of(2026, 4)));
+
+        MigrationProgress all = migration.migration(id, null);
+        assertEquals(4, all.inScope());
+        assertEquals(2, all.migrated());
+        assertEquals(2, all.outstanding());
+        assertEquals(2, all.unavailableOnDesignatedDay());
+        assertEquals(1, all.washupMigrated());
+        assertEquals(1, all.washupOutstanding());
+        assertEquals(List.of(new MigrationProgress.DayCount(LocalDate.of(2026, 2, 27), 1),
+                new MigrationProgress.DayCount(LocalDate.of(2026, 3, 3), 1),
+                new MigrationProgress.DayCount(LocalDate.of(2026, 3, 16), 1)), all.perDay());
+        assertEquals(List.of(new MigrationProgress.GroupProgress("Oxford", 2, 1),
+                new MigrationProgress.GroupProgress("Reading", 2, 1)), all.perSite());
+
+        MigrationProgress early = migration.migration(id, LocalDate.of(2026, 3, 2));
+        assertEquals(4, early.inScope());
+        assertEquals(1, early.migrated());
+        assertEquals(1, early.unavailableOnDesignatedDay());
+        assertEquals(0, early.washupMigrated());
+        assertEquals(1, early.washupOutstanding());
+    }
+}
