@@ -16,7 +16,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decommissioning(LocalDate asOf, LocalDate decommissioningDate, String dateSource, Long daysLeft,
                               long activeUserMailboxes, long onException, long withoutException,
-                              boolean membersIncluded, List<Mailbox> mailboxes, List<Exception> exceptions) {
+                              boolean membersIncluded, List<Mailbox> mailboxes, List<ApprovedException> exceptions) {
 
     /** A user mailbox still active on the legacy server. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,7 +25,7 @@ public record Decommissioning(LocalDate asOf, LocalDate decommissioningDate, Str
 
     /** An approved exception: the mailbox may stay active until {@code keepUntil} (open-ended when null). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Exception(String account, String reason, LocalDate keepUntil, String approvedBy,
+    public record ApprovedException(String account, String reason, LocalDate keepUntil, String approvedBy,
                             Instant approvedAt, boolean stillActive) {
     }
 }

@@ -40,7 +40,7 @@ public class DecommissioningMetrics {
                         + "from legacy_account l where " + ACTIVE_USER_MAILBOX,
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, organisationId);
         List<Decommissioning.Mailbox> mailboxes = null;
-        List<Decommissioning.Exception> exceptions = null;
+        List<Decommissioning.ApprovedException> exceptions = null;
         if (withMembers) {
             mailboxes = db.list("select l.account, l.staff_id, case when " + HAS_EXCEPTION + " then 1 else 0 end "
                             + "from legacy_account l where " + ACTIVE_USER_MAILBOX + " order by l.account",
@@ -50,7 +50,7 @@ public class DecommissioningMetrics {
                             + "case when exists (select 1 from legacy_account l where l.organisation_id = e.organisation_id "
                             + "  and l.account = e.account and l.mailbox_type = 'user' and l.status = 'active') then 1 else 0 end "
                             + "from decommissioning_exception e where e.organisation_id = ? order by e.account",
-                    rs -> new Decommissioning.Exception(rs.getString(1), rs.getString(2),
+                    rs -> new Decommissioning.ApprovedException(rs.getString(1), rs.getString(2),
                             rs.getObject(3, LocalDate.class), rs.getString(4),
                             rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6) == 1),
                     organisationId);

@@ -180,6 +180,18 @@ class MetricsApiTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void openApiStatesTheDefinitions() {
+        String spec = as("viewer").accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String definition : List.of("cumulativeRegistered = accounts with registered_date on or before",
+                "reductionPercent = (baseline - comparison) / baseline x 100",
+                "netSaving = costAvoided + legacyRunningSaved - projectCost - newRunningCost",
+                "shared_mailbox_without_valid_owner = shared mailboxes",
+                "amber when it has moved at least half way", "created_date + 30 days")) {
+            org.hamcrest.MatcherAssert.assertThat(spec, containsString(definition));
+        }
+    }
+
     static void expect400(String ods, String rest, String detail) {
         as("viewer").get(path(ods, rest)).then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("detail", containsString(detail));

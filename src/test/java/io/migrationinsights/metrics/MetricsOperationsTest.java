@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,16 @@ class MetricsOperationsTest {
         assertEquals(0, d.onException());
         assertEquals(List.of(new Decommissioning.Mailbox("a@trust.nhs.uk", "A", false),
                 new Decommissioning.Mailbox("b@trust.nhs.uk", "B", false)), d.mailboxes());
+
+        // an open-ended exception (no keepUntil); the address matches whatever its case
+        assertEquals(true, decommissioning.approveException(org(ods), "A@Trust.nhs.uk", "Legal hold", null, "tester",
+                Instant.parse("2026-09-01T10:00:00Z")));
+        Decommissioning after = decommissioning.tracker(org(ods), LocalDate.of(2026, 9, 1), true);
+        assertEquals(1, after.onException());
+        assertEquals(1, after.withoutException());
+        assertEquals(new Decommissioning.ApprovedException("a@trust.nhs.uk", "Legal hold", null, "tester",
+                Instant.parse("2026-09-01T10:00:00Z"), true), after.exceptions().get(0));
+        assertEquals(true, after.mailboxes().get(0).onException());
     }
 
     @Test
@@ -75,6 +86,8 @@ class MetricsOperationsTest {
                 .contentType("application/problem+json");
         as("admin").contentType("application/json").body("{\"date\":\"2026-10-31\"}")
                 .put(base + "/date").then().statusCode(200).body("dateSource", equalTo("setting"));
+        as("admin").contentType("application/json").body("{\"date\":\"2026-02-30\"}")
+                .put(base + "/date").then().statusCode(400).body("detail", containsString("not a date in the calendar"));
 
         as("pm").get(base + "?asOf=2026-10-01").then().statusCode(200)
                 .body("decommissioningDate", equalTo("2026-10-31"))
