@@ -52,4 +52,16 @@ class MetricsDb {
     long count(String sql, Object... params) {
         return one(sql, rs -> rs.getLong(1), params);
     }
+
+    /** Runs an insert, update or delete; joins the caller's transaction when there is one. */
+    int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Metric update failed: " + e.getMessage(), e);
+        }
+    }
 }

@@ -1,0 +1,101 @@
+package io.migrationinsights.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The home of the reconciliation classes (CONTRACT section 3). Accounts with
+ * status deleted count nowhere. Classes may overlap (an inactive mailbox with
+ * no staff id is both housekeeping and an orphan); each lists one member per
+ * staff member (staff classes) or per account (account classes).
+ */
+@ApplicationScoped
+public class ReconciliationMetrics {
+
+    private static final String NAME = "nullif(trim(concat(coalesce(s.first_name, ''), ' ', coalesce(s.last_name, ''))), '')";
+
+    /**
+     * Each class as a query of its members (staff_id, name, account, status),
+     * parameter: the organisation id. Counting wraps the same query, so a count
+     * can never disagree with its list.
+     */
+    static final Map<String, String> CLASSES = new LinkedHashMap<>();
+
+    static {
+        // Active staff with a registered (non-deleted) NHSmail account.
+        CLASSES.put("on_nhsmail", "select s.staff_id, " + NAME + " as name, min(n.email) as account, min(n.status) as status from staff s "
+                + "join nhsmail_account n on n.organisation_id = s.organisation_id and n.staff_id = s.staff_id "
+                + "where s.organisation_id = ? and s.employment_status = 'active' and n.status <> 'deleted' "
+                + "and n.registered_date is not null group by s.staff_id, s.first_name, s.last_name");
+        // Active staff whose (non-deleted) accounts are all unregistered.
+        CLASSES.put("awaiting_registration", "select s.staff_id, " + NAME + " as name, min(n.email) as account, min(n.status) as status from staff s "
+                + "join nhsmail_account n on n.organisation_id = s.organisation_id and n.staff_id = s.staff_id "
+                + "where s.organisation_id = ? and s.employment_status = 'active' and n.status <> 'deleted' "
+                + "and not exists (select 1 from nhsmail_account r where r.organisation_id = s.organisation_id "
+                + "  and r.staff_id = s.staff_id and r.status <> 'deleted' and r.registered_date is not null) "
+                + "group by s.staff_id, s.first_name, s.last_name");
+        // Active staff with no (non-deleted) NHSmail account; account = the staff record's email.
+        CLASSES.put("needs_account", "select s.staff_id, " + NAME + " as name, s.email as account, cast(null as varchar(20)) as status from staff s "
+                + "where s.organisation_id = ? and s.employment_status = 'active' "
+                + "and not exists (select 1 from nhsmail_account n where n.organisation_id = s.organisation_id "
+                + "  and n.staff_id = s.staff_id and n.status <> 'deleted')");
+        // Leavers still holding an active legacy mailbox (any mailbox type linked by staff_id); one row per mailbox.
+        CLASSES.put("leaver_with_active_legacy_account", "select s.staff_id, " + NAME + " as name, l.account, l.status "
+                + "from staff s join legacy_account l on l.organisation_id = s.organisation_id and l.staff_id = s.staff_id "
+                + "where s.organisation_id = ? and s.employment_status = 'leaver' and l.status = 'active'");
+        // User mailboxes that are inactive, disabled or suspended.
+        CLASSES.put("legacy_housekeeping", "select l.staff_id, " + NAME + " as name, l.account, l.status from legacy_account l "
+                + "left join staff s on s.organisation_id = l.organisation_id and s.staff_id = l.staff_id "
+                + "where l.organisation_id = ? and l.mailbox_type = 'user' "
+                + "and l.status in ('inactive', 'disabled', 'suspended')");
+        // User mailboxes whose staff_id is empty or matches no staff record.
+        CLASSES.put("orphan_legacy_account", "select l.staff_id, cast(null as varchar(200)) as name, l.account, l.status "
+                + "from legacy_account l where l.organisation_id = ? and l.mailbox_type = 'user' "
+                + "and not exists (select 1 from staff s where s.organisation_id = l.organisation_id "
+                + "  and s.staff_id = l.staff_id)");
+        // NHSmail accounts (not deleted) whose staff_id is empty, unknown or a leaver's.
+        CLASSES.put("orphan_nhsmail_account", "select n.staff_id, " + NAME + " as name, n.email as account, n.status from nhsmail_account n "
+                + "left join staff s on s.organisation_id = n.organisation_id and s.staff_id = n.staff_id "
+                + "where n.organisation_id = ? and n.status <> 'deleted' "
+                + "and (s.staff_id is null or s.employment_status = 'leaver')");
+        // Shared mailboxes whose owner_staff_id is empty, unknown or a leaver's; staffId = the owner.
+        CLASSES.put("shared_mailbox_without_valid_owner", "select l.owner_staff_id as staff_id, " + NAME + " as name, l.account, l.status "
+                + "from legacy_account l left join staff s on s.organisation_id = l.organisation_id "
+                + "and s.staff_id = l.owner_staff_id where l.organisation_id = ? and l.mailbox_type = 'shared' "
+                + "and (s.staff_id is null or s.employment_status = 'leaver')");
+    }
+
+    private final MetricsDb db;
+
+    ReconciliationMetrics(MetricsDb db) {
+        this.db = db;
+    }
+
+    /** Every class with its count; members only when {@code withMembers}. */
+    public Reconciliation reconciliation(long organisationId, boolean withMembers) {
+        List<Reconciliation.ReconciliationClass> classes = new ArrayList<>();
+        CLASSES.forEach((name, sql) -> {
+            if (withMembers) {
+                List<Reconciliation.Member> members = db.list(sql + " order by 1, 3", rs -> new Reconciliation.Member(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), organisationId);
+                classes.add(new Reconciliation.ReconciliationClass(name, members.size(), members));
+            } else {
+                classes.add(new Reconciliation.ReconciliationClass(name,
+                        db.count("select count(*) from (" + sql + ") c", organisationId), null));
+            }
+        });
+        return new Reconciliation(withMembers, classes);
+    }
+
+    /** The count of one class (see {@link #CLASSES} for the names). */
+    public long count(long organisationId, String className) {
+        String sql = CLASSES.get(className);
+        if (sql == null) {
+            throw new IllegalArgumentException("no reconciliation class " + className);
+        }
+        return db.count("select count(*) from (" + sql + ") c", organisationId);
+    }
+}

@@ -1,0 +1,46 @@
+package io.migrationinsights.metrics;
+
+import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.users.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code GET /api/organisations/{ods}/reconciliation} (CONTRACT section 4). Translates HTTP only. */
+@Path("/api/organisations/{ods}/reconciliation")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReconciliationResource {
+
+    private final OrganisationRepository organisations;
+    private final ReconciliationMetrics reconciliation;
+    private final SecurityIdentity identity;
+
+    ReconciliationResource(OrganisationRepository organisations, ReconciliationMetrics reconciliation,
+                           SecurityIdentity identity) {
+        this.organisations = organisations;
+        this.reconciliation = reconciliation;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
+    @Operation(summary = "Reconciliation classes with counts, and members for pm and admin",
+            description = "Accounts with status deleted count nowhere. on_nhsmail = active staff with a registered "
+                    + "NHSmail account; awaiting_registration = active staff whose account is not registered; "
+                    + "needs_account = active staff with no account; leaver_with_active_legacy_account = leavers with an "
+                    + "active legacy mailbox (one member per mailbox); legacy_housekeeping = user mailboxes with status "
+                    + "inactive, disabled or suspended; orphan_legacy_account = user mailboxes whose staff_id is empty or "
+                    + "unknown; orphan_nhsmail_account = NHSmail accounts whose staff_id is empty, unknown or a leaver's; "
+                    + "shared_mailbox_without_valid_owner = shared mailboxes whose owner is empty, unknown or a leaver. "
+                    + "Members (staff id, name, address, status) are personal data: only pm and admin receive them; "
+                    + "viewer and finance get the same classes and counts with membersIncluded=false and no members.")
+    public Reconciliation reconciliation(@PathParam("ods") String ods) {
+        boolean members = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.PM);
+        return reconciliation.reconciliation(organisations.require(ods).id, members);
+    }
+}

@@ -1,0 +1,125 @@
+package io.migrationinsights.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The home of the service desk figures (CONTRACT section 3). */
+@ApplicationScoped
+public class ServiceDeskMetrics {
+
+    /** The ticket categories of CONTRACT section 2, in its order: byCategory lists each, zero rows included. */
+    public static final List<String> CATEGORIES = List.of("password_reset", "account_activation", "delegation_access",
+            "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders", "shared_mailbox",
+            "send_limits", "other");
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private final MetricsDb db;
+
+    ServiceDeskMetrics(MetricsDb db) {
+        this.db = db;
+    }
+
+    /** Counts of one window, by category. */
+    private record Counts(Map<String, long[]> byCategory, long tickets, long migrationRelated, long floorwalker) {
+    }
+
+    /**
+     * Compares the baseline window with the comparison window; each is
+     * {@code from..to} inclusive and {@code from} must not be after {@code to}.
+     */
+    public ServiceDeskComparison compare(long organisationId, YearMonth baselineFrom, YearMonth baselineTo,
+                                         YearMonth comparisonFrom, YearMonth comparisonTo) {
+        requireOrdered(baselineFrom, baselineTo);
+        requireOrdered(comparisonFrom, comparisonTo);
+        long baseMonths = months(baselineFrom, baselineTo);
+        long compMonths = months(comparisonFrom, comparisonTo);
+        Counts base = counts(organisationId, baselineFrom, baselineTo);
+        Counts comp = counts(organisationId, comparisonFrom, comparisonTo);
+
+        Set<String> categories = new LinkedHashSet<>(CATEGORIES);
+        categories.addAll(base.byCategory().keySet());
+        categories.addAll(comp.byCategory().keySet());
+        List<ServiceDeskComparison.CategoryComparison> byCategory = new ArrayList<>();
+        for (String category : categories) {
+            long b = base.byCategory().getOrDefault(category, new long[1])[0];
+            long c = comp.byCategory().getOrDefault(category, new long[1])[0];
+            byCategory.add(new ServiceDeskComparison.CategoryComparison(category, perMonth(b, baseMonths),
+                    perMonth(c, compMonths), reductionPercent(b, baseMonths, c, compMonths)));
+        }
+        return new ServiceDeskComparison(perMonth(base.tickets(), baseMonths), perMonth(comp.tickets(), compMonths),
+                reductionPercent(base.tickets(), baseMonths, comp.tickets(), compMonths), byCategory,
+                new ServiceDeskComparison.Pair<>(base.migrationRelated(), comp.migrationRelated()),
+                new ServiceDeskComparison.Pair<>(base.floorwalker(), comp.floorwalker()),
+                new ServiceDeskComparison.Pair<>(medianHours(organisationId, baselineFrom, baselineTo),
+                        medianHours(organisationId, comparisonFrom, comparisonTo)),
+                new ServiceDeskComparison.Window(baselineFrom, baselineTo, baseMonths, base.tickets()),
+                new ServiceDeskComparison.Window(comparisonFrom, comparisonTo, compMonths, comp.tickets()));
+    }
+
+    private Counts counts(long organisationId, YearMonth from, YearMonth to) {
+        Map<String, long[]> byCategory = new TreeMap<>();
+        long[] totals = new long[3];
+        db.list("select category, count(*), sum(case when migration_related then 1 else 0 end), "
+                        + "sum(case when channel = 'floorwalker' then 1 else 0 end) from ticket "
+                        + "where organisation_id = ? and opened_on between ? and ? group by category",
+                rs -> {
+                    byCategory.put(rs.getString(1), new long[] {rs.getLong(2)});
+                    totals[0] += rs.getLong(2);
+                    totals[1] += rs.getLong(3);
+                    totals[2] += rs.getLong(4);
+                    return null;
+                }, organisationId, from.atDay(1), to.atEndOfMonth());
+        return new Counts(byCategory, totals[0], totals[1], totals[2]);
+    }
+
+    /**
+     * Median elapsed hours from opened_at to resolved_at of the resolved
+     * tickets opened in the window. PERCENTILE_CONT(0.5) is the mean of the
+     * two middle values when their number is even, on H2 and PostgreSQL
+     * alike; resolve_seconds is whole seconds, so the median is exact.
+     */
+    private BigDecimal medianHours(long organisationId, YearMonth from, YearMonth to) {
+        BigDecimal seconds = db.one("select percentile_cont(0.5) within group (order by resolve_seconds) from ticket "
+                        + "where organisation_id = ? and opened_on between ? and ? and resolve_seconds is not null",
+                rs -> rs.getBigDecimal(1), organisationId, from.atDay(1), to.atEndOfMonth());
+        return seconds == null ? null : seconds.divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
+    }
+
+    static long months(YearMonth from, YearMonth to) {
+        return ChronoUnit.MONTHS.between(from, to) + 1;
+    }
+
+    static BigDecimal perMonth(long tickets, long months) {
+        return BigDecimal.valueOf(tickets).divide(BigDecimal.valueOf(months), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * (b/bm - c/cm) / (b/bm) x 100 = (b.cm - c.bm) x 100 / (b.cm): exact
+     * integers, so the only rounding is the final half-up to 1 decimal
+     * (away from zero for an increase, which reads as a negative reduction).
+     */
+    static BigDecimal reductionPercent(long baseline, long baselineMonths, long comparison, long comparisonMonths) {
+        if (baseline == 0) {
+            return null;
+        }
+        BigDecimal numerator = BigDecimal.valueOf(baseline * comparisonMonths - comparison * baselineMonths)
+                .multiply(BigDecimal.valueOf(100));
+        return numerator.divide(BigDecimal.valueOf(baseline * comparisonMonths), 1, RoundingMode.HALF_UP);
+    }
+
+    private static void requireOrdered(YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("window starts " + from + " after it ends " + to);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/**
+ * The single home of every figure of CONTRACT section 3, and the JSON read
+ * API over it. Every output (JSON, workbooks, charts, dashboard, Prometheus
+ * gauges) reads these classes; aggregation runs in SQL that works on H2
+ * (PostgreSQL mode) and PostgreSQL alike.
+ *
+ * <p>One class per definition: {@link io.migrationinsights.metrics.RegistrationMetrics},
+ * {@link io.migrationinsights.metrics.MigrationMetrics},
+ * {@link io.migrationinsights.metrics.ServiceDeskMetrics},
+ * {@link io.migrationinsights.metrics.SavingsMetrics},
+ * {@link io.migrationinsights.metrics.ReconciliationMetrics},
+ * {@link io.migrationinsights.metrics.BenefitMetrics}, and the additions
+ * {@link io.migrationinsights.metrics.DecommissioningMetrics},
+ * {@link io.migrationinsights.metrics.InactivityRiskMetrics} and
+ * {@link io.migrationinsights.metrics.HeadlineGauges}.
+ *
+ * <p>Readings where the contract leaves room (also stated in the OpenAPI descriptions):
+ * <ul>
+ * <li>Service desk: a ticket belongs to the window holding the UK calendar date
+ * of opened_at (fixed at import); migrationRelated, floorwalkerResolved (channel
+ * floorwalker, resolved or not, as the contract defines it) and the median are
+ * over the tickets opened in the window. byCategory lists all eleven contract
+ * categories, zero rows included. Half-up on a negative reduction (an increase)
+ * rounds away from zero (Java's HALF_UP).</li>
+ * <li>Savings: a one_off new_running_cost line counts like a one_off project
+ * cost (in full once started); a one_off legacy_running_cost line has no monthly
+ * amount and saves nothing; a recurring cost_avoided line stops accruing at its
+ * end_date like a running cost. Negative figures round half-up away from zero.</li>
+ * <li>Reconciliation: classes may overlap; staff classes list one member per
+ * person, account classes one per account; leaver_with_active_legacy_account
+ * lists each active legacy mailbox linked to a leaver by staff_id. Members go
+ * only to pm and admin; other roles get {@code membersIncluded=false} and no
+ * {@code members} key.</li>
+ * <li>Benefit RAG: green and amber include the boundary (meeting the target,
+ * exactly half way).</li>
+ * <li>Inactivity risk: "next appointment" is the earliest dated on or after the
+ * as-of date, any outcome; "before" is strict.</li>
+ * <li>Decommissioning: the date is a per-organisation override (PUT
+ * metrics/decommissioning/date) or else the latest legacy_running_cost end_date;
+ * exceptions are recorded per mailbox with reason, optional keep-until date,
+ * approver and time (V3 tables).</li>
+ * </ul>
+ */
+package io.migrationinsights.metrics;

@@ -1,0 +1,80 @@
+package io.migrationinsights.metrics;
+
+import static io.migrationinsights.metrics.MetricsFixtures.org;
+import static io.migrationinsights.metrics.MetricsFixtures.uploadFile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.migrationinsights.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reconciliation classes on csv/metrics/reconciliation-*.csv. */
+@QuarkusTest
+class MetricsReconciliationTest {
+
+    @Inject
+    ReconciliationMetrics reconciliation;
+
+    static String load() {
+        String ods = Api.newOrganisation();
+        uploadFile(ods, "staff", "reconciliation-staff.csv");
+        uploadFile(ods, "legacy-accounts", "reconciliation-legacy.csv");
+        uploadFile(ods, "nhsmail-accounts", "reconciliation-nhsmail.csv");
+        return ods;
+    }
+
+    static Map<String, List<String>> accounts(Reconciliation r) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        r.classes().forEach(c -> out.put(c.name(), c.members().stream()
+                .map(m -> m.staffId() + "|" + m.account()).toList()));
+        return out;
+    }
+
+    @Test
+    void sortsStaffAndAccountsIntoTheContractClasses() {
+        Reconciliation r = reconciliation.reconciliation(org(load()), true);
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        // S6 has a registered and an unregistered account: on NHSmail only
+        expected.put("on_nhsmail", List.of("S1|ann@nhs.net", "S6|fay@nhs.net"));
+        expected.put("awaiting_registration", List.of("S2|bob@nhs.net"));
+        // S4's only account is deleted, so it counts as no account
+        expected.put("needs_account", List.of("S3|cat@trust.nhs.uk", "S4|dan@trust.nhs.uk"));
+        expected.put("leaver_with_active_legacy_account", List.of("S5|eve@trust.nhs.uk"));
+        expected.put("legacy_housekeeping", List.of("S2|bob.old@trust.nhs.uk", "null|ghost@trust.nhs.uk"));
+        expected.put("orphan_legacy_account", List.of("ZZZ|zed@trust.nhs.uk", "null|ghost@trust.nhs.uk"));
+        // the deleted gone@nhs.net counts nowhere
+        expected.put("orphan_nhsmail_account", List.of("Q99|unknown@nhs.net", "S5|eve@nhs.net", "null|noid@nhs.net"));
+        expected.put("shared_mailbox_without_valid_owner",
+                List.of("S5|finance@trust.nhs.uk", "null|rooms@trust.nhs.uk"));
+        assertEquals(expected, accounts(r));
+        r.classes().forEach(c -> assertEquals(c.members().size(), c.count(), c.name()));
+        assertEquals(new Reconciliation.Member("S1", "Ann Able", "ann@nhs.net", "active"),
+                r.classes().get(0).members().get(0));
+    }
+
+    @Test
+    void countsWithoutMembersMatchTheMemberLists() {
+        long id = org(load());
+        Reconciliation counts = reconciliation.reconciliation(id, false);
+        Reconciliation full = reconciliation.reconciliation(id, true);
+        for (int i = 0; i < full.classes().size(); i++) {
+            assertEquals(full.classes().get(i).count(), counts.classes().get(i).count());
+            assertNull(counts.classes().get(i).members());
+        }
+        assertEquals(List.of(2L, 1L, 2L, 1L, 2L, 2L, 3L, 2L),
+                counts.classes().stream().map(Reconciliation.ReconciliationClass::count).toList());
+        assertEquals(3, reconciliation.count(id, "orphan_nhsmail_account"));
+    }
+
+    @Test
+    void anEmptyOrganisationHasEveryClassAtZero() {
+        Reconciliation r = reconciliation.reconciliation(org(Api.newOrganisation()), true);
+        assertEquals(8, r.classes().size());
+        r.classes().forEach(c -> assertEquals(0, c.count()));
+    }
+}
