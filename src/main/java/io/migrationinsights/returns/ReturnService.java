@@ -129,7 +129,7 @@ public class ReturnService {
     @Transactional
     public Rendered revise(String ods, YearMonth period, String reason, String user) {
         Organisation org = organisations.requireLocked(ods);
-        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw new ProblemException(422, "Reason required",
                     "Give the reason for the revision in the body as {\"reason\": \"...\"} (at most " + MAX_REASON
                             + " characters).");
@@ -139,7 +139,7 @@ public class ReturnService {
             throw ProblemException.conflict("The return of " + ods + " for " + period
                     + " has not been finalised yet: finalise it first; a revision replaces a final version.");
         }
-        return store(org, draft(org, period, latest), user, reason.strip());
+        return store(org, draft(org, period, latest), user, reason);
     }
 
     /** Finalised periods (latest version and history) and the migration months still in draft. */
