@@ -69,6 +69,14 @@ public final class ReturnWorkbook {
             Styles styles = new Styles(wb);
             cover(wb.createSheet(COVER), doc, styles);
             figures(wb.createSheet(RETURN), doc, styles);
+            for (Sheet sheet : wb) {
+                // Prints on one page width, as it is read on screen.
+                sheet.getPrintSetup().setLandscape(true);
+                sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                sheet.getPrintSetup().setFitWidth((short) 1);
+                sheet.getPrintSetup().setFitHeight((short) 0);
+                sheet.setFitToPage(true);
+            }
             wb.setActiveSheet(0);
             properties(wb, doc);
             wb.write(raw);
