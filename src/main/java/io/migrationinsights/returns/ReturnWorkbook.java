@@ -17,7 +17,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -72,7 +74,7 @@ public final class ReturnWorkbook {
             for (Sheet sheet : wb) {
                 // Prints on one page width, as it is read on screen.
                 sheet.getPrintSetup().setLandscape(true);
-                sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
                 sheet.getPrintSetup().setFitWidth((short) 1);
                 sheet.getPrintSetup().setFitHeight((short) 0);
                 sheet.setFitToPage(true);
@@ -252,7 +254,7 @@ public final class ReturnWorkbook {
             header.setBorderBottom(BorderStyle.THIN);
             headerRight = wb.createCellStyle();
             headerRight.cloneStyleFrom(header);
-            headerRight.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+            headerRight.setAlignment(HorizontalAlignment.RIGHT);
             label = style(wb, bold);
             text = style(wb, null);
             wrap = style(wb, null);
@@ -267,7 +269,7 @@ public final class ReturnWorkbook {
             integer.setDataFormat(whole);
             integerLeft = style(wb, null);
             integerLeft.setDataFormat(whole);
-            integerLeft.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+            integerLeft.setAlignment(HorizontalAlignment.LEFT);
             error = style(wb, red);
             warning = style(wb, amber);
         }

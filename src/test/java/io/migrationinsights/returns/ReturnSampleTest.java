@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -26,11 +27,11 @@ class ReturnSampleTest {
     @Test
     void writesSampleWorkbooks() throws IOException {
         as("admin").contentType("application/json").body(Map.of("name", "Example Hospitals NHS Foundation Trust"))
-                .put("/api/organisations/" + ODS).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .put("/api/organisations/" + ODS).then().statusCode(Matchers.oneOf(200, 201));
         for (String kind : List.of("staff", "appointments", "nhsmail-accounts")) {
             as("pm").contentType("text/csv").body(ReturnTest.fixture("sample/" + kind + ".csv"))
                     .post("/api/organisations/" + ODS + "/imports/" + kind)
-                    .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                    .then().statusCode(Matchers.oneOf(200, 201));
         }
         Path dir = Path.of(System.getProperty("returns.sample.dir"));
         Files.createDirectories(dir);

@@ -10,24 +10,32 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +45,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ReturnTest {
+
+    @Inject
+    ReturnChecks checks;
+    @Inject
+    OrganisationRepository organisations;
 
     static final String XLSX = ReturnWorkbook.MEDIA_TYPE;
 
@@ -197,7 +210,7 @@ class ReturnTest {
     void csvDownloadIsTheCanonicalFiguresWhoseHashIsTheReturnSha() {
         String ods = organisationWithFixture();
         Response csv = as("viewer").get(url(ods, "/2026-03.csv"));
-        csv.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+        csv.then().statusCode(200).contentType(Matchers.startsWith("text/csv"));
         byte[] body = csv.asByteArray();
         String text = new String(body, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("ods_code,period,code,value\n" + ods + ",2026-03,ACC_CREATED,3\n"), text);
@@ -323,7 +336,7 @@ class ReturnTest {
         String ods = organisationWithFixture();
         finalise(ods, "2026-03").then().statusCode(201);
         finalise(ods, "2026-03").then().statusCode(409).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("revise"));
+                .body("detail", Matchers.containsString("revise"));
     }
 
     @Test
@@ -334,7 +347,7 @@ class ReturnTest {
         upload(ods, "nhsmail-accounts", "nhsmail-accounts-later.csv");
 
         JsonPath revised = revise(ods, "2026-03", "Eve registered on 30 March; the export was late").then()
-                .statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/returns/2026-03?version=2"))
+                .statusCode(201).header("Location", Matchers.endsWith("/returns/2026-03?version=2"))
                 .extract().jsonPath();
         assertEquals(2, revised.getInt("version"));
         assertTrue(revised.getBoolean("revised"));
@@ -435,8 +448,8 @@ class ReturnTest {
             assertNotNull(Workbooks.coverValue(wb, "ERROR CUMULATIVE_BELOW_FINALISED"));
         }
         finalise(ods, "2026-03").then().statusCode(409).contentType("application/problem+json")
-                .body("errors.code", org.hamcrest.Matchers.contains("CUMULATIVE_BELOW_FINALISED"))
-                .body("detail", org.hamcrest.Matchers.containsString("2026-02"));
+                .body("errors.code", Matchers.contains("CUMULATIVE_BELOW_FINALISED"))
+                .body("detail", Matchers.containsString("2026-02"));
         assertEquals("draft", json(ods, "2026-03").getString("status"));
     }
 
@@ -501,5 +514,24 @@ class ReturnTest {
                 .contentType("application/problem+json");
         as("viewer").get(url("ZZZ99", "")).then().statusCode(404);
         as("pm").post(url("ZZZ99", "/2026-03/finalise")).then().statusCode(404);
+        as("viewer").accept("application/pdf").get(url(ods, "/2026-03")).then().statusCode(406);
+    }
+
+    @Test
+    void impossibleFiguresAreErrors() {
+        String ods = Api.newOrganisation();
+        long orgId = QuarkusTransaction.requiringNew().call(() -> organisations.require(ods).id);
+        Map<ReturnCode, Long> values = new EnumMap<>(ReturnCode.class);
+        for (ReturnCode code : ReturnCode.values()) {
+            values.put(code, 1L);
+        }
+        values.put(ReturnCode.STAFF_MIGRATED_CUMULATIVE, 5L);
+        values.put(ReturnCode.STAFF_OUTSTANDING, -4L);
+        ReturnFigures figures = new ReturnFigures(ods, YearMonth.of(2026, 3), values);
+        List<ReturnCheck> found = QuarkusTransaction.requiringNew().call(() ->
+                checks.check(orgId, figures, Set.copyOf(ReturnSources.KINDS), Optional.empty()));
+        assertEquals(List.of("NEGATIVE_FIGURE", "MIGRATED_ABOVE_IN_SCOPE"),
+                found.stream().filter(ReturnCheck::isError).map(ReturnCheck::code).toList());
+        assertTrue(found.get(0).message().contains("STAFF_OUTSTANDING"));
     }
 }
