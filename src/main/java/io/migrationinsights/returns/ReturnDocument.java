@@ -1,0 +1,23 @@
+package io.migrationinsights.returns;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the workbook shows: one version (or the draft) of one period's return.
+ *
+ * @param preparedAt       finalisation time of a final version; for a draft the time
+ *                         of the latest import it reads (so the same data gives the
+ *                         same bytes on any day); null when nothing was imported
+ * @param dataAsAt         time of the latest staff, nhsmail-accounts or appointments
+ *                         import of the organisation; null when none
+ * @param revisionReason   why this version was made; null unless {@code revised}
+ */
+public record ReturnDocument(String organisationName, ReturnFigures figures, boolean isFinal, int version,
+                             Instant preparedAt, Instant dataAsAt, boolean revised, String revisionReason,
+                             List<ReturnCheck> checks) {
+
+    public boolean hasErrors() {
+        return checks.stream().anyMatch(ReturnCheck::isError);
+    }
+}

@@ -1,0 +1,232 @@
+package io.migrationinsights.returns;
+
+import io.migrationinsights.metrics.MigrationMetrics;
+import io.migrationinsights.metrics.MigrationProgress;
+import io.migrationinsights.metrics.MonthRegistrations;
+import io.migrationinsights.metrics.RegistrationMetrics;
+import io.migrationinsights.organisations.Organisation;
+import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.system.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The monthly return: drafts computed from today's data, finalised versions
+ * frozen in the database, revisions with a reason.
+ *
+ * <p>The figures come from {@link RegistrationMetrics} and {@link MigrationMetrics}
+ * only, so the return can never disagree with the metrics API.
+ */
+@ApplicationScoped
+public class ReturnService {
+
+    private static final Pattern PERIOD = Pattern.compile("^\\d{4}-\\d{2}$");
+    static final int MAX_REASON = 2000;
+
+    private final OrganisationRepository organisations;
+    private final RegistrationMetrics registrations;
+    private final MigrationMetrics migration;
+    private final ReturnVersionRepository versions;
+    private final ReturnChecks checks;
+    private final ReturnSources sources;
+    private final Clock clock;
+
+    ReturnService(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
+                  ReturnVersionRepository versions, ReturnChecks checks, ReturnSources sources, Clock clock) {
+        this.organisations = organisations;
+        this.registrations = registrations;
+        this.migration = migration;
+        this.versions = versions;
+        this.checks = checks;
+        this.clock = clock;
+        this.sources = sources;
+    }
+
+    /**
+     * One version or the draft, rendered.
+     *
+     * @param workbook        the workbook bytes: stored ones for a final version
+     * @param finalisedBy     the service user who finalised; null for a draft (kept out of the workbook)
+     */
+    public record Rendered(ReturnDocument document, byte[] workbook, String workbookSha256, String finalisedBy,
+                           Instant finalisedAt) {
+
+        public boolean isFinal() {
+            return document.isFinal();
+        }
+    }
+
+    /** One line of {@code GET returns}. */
+    public record Listed(String period, String status, int version, String sha256, String workbookSha256,
+                         Instant finalisedAt, String finalisedBy, boolean revised, String revisionReason,
+                         List<VersionSummary> versions) {
+    }
+
+    /** One finalised version in a period's history. */
+    public record VersionSummary(int version, String sha256, String workbookSha256, Instant finalisedAt,
+                                 String finalisedBy, String revisionReason) {
+    }
+
+    /** YYYY-MM, or a 400 problem. */
+    public static YearMonth parsePeriod(String text) {
+        if (text != null && PERIOD.matcher(text).matches()) {
+            try {
+                return YearMonth.parse(text);
+            } catch (DateTimeParseException e) {
+                // falls through to the problem below
+            }
+        }
+        throw ProblemException.badRequest("'" + text + "' is not a return period: use YYYY-MM, for example 2026-03.");
+    }
+
+    /**
+     * Plain GET: the requested final version, else the latest final version,
+     * else (or when {@code draft}) a draft from today's data.
+     */
+    @Transactional
+    public Rendered get(String ods, YearMonth period, Integer version, boolean draft) {
+        Organisation org = organisations.require(ods);
+        if (version != null) {
+            ReturnVersion v = versions.version(org.id, period.toString(), version).orElseThrow(() ->
+                    ProblemException.notFound("The return of " + ods + " for " + period + " has no final version "
+                            + version + "."));
+            return frozen(org, v);
+        }
+        Optional<ReturnVersion> latest = versions.latest(org.id, period.toString());
+        if (latest.isPresent() && !draft) {
+            return frozen(org, latest.get());
+        }
+        ReturnDocument doc = draft(org, period, latest);
+        byte[] bytes = ReturnWorkbook.render(doc);
+        return new Rendered(doc, bytes, ReturnFigures.sha256(bytes), null, null);
+    }
+
+    /** Freezes version 1: 409 when a final version exists or the checks find errors. */
+    @Transactional
+    public Rendered finalise(String ods, YearMonth period, String user) {
+        Organisation org = organisations.requireLocked(ods);
+        Optional<ReturnVersion> latest = versions.latest(org.id, period.toString());
+        if (latest.isPresent()) {
+            throw ProblemException.conflict("The return of " + ods + " for " + period + " was already finalised as version "
+                    + latest.get().version + " on " + latest.get().finalisedAt + ". To change it, revise it with a reason.");
+        }
+        return store(org, draft(org, period, latest), user, null);
+    }
+
+    /** Freezes version N+1 from today's data, marked Revised with the reason. */
+    @Transactional
+    public Rendered revise(String ods, YearMonth period, String reason, String user) {
+        Organisation org = organisations.requireLocked(ods);
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new ProblemException(422, "Reason required",
+                    "Give the reason for the revision in the body as {\"reason\": \"...\"} (at most " + MAX_REASON
+                            + " characters).");
+        }
+        Optional<ReturnVersion> latest = versions.latest(org.id, period.toString());
+        if (latest.isEmpty()) {
+            throw ProblemException.conflict("The return of " + ods + " for " + period
+                    + " has not been finalised yet: finalise it first; a revision replaces a final version.");
+        }
+        return store(org, draft(org, period, latest), user, reason);
+    }
+
+    /** Finalised periods (latest version and history) and the migration months still in draft. */
+    @Transactional
+    public List<Listed> list(String ods) {
+        Organisation org = organisations.require(ods);
+        Map<String, List<ReturnVersion>> finals = new TreeMap<>();
+        for (ReturnVersion v : versions.all(org.id)) {
+            finals.computeIfAbsent(v.period, k -> new ArrayList<>()).add(v);
+        }
+        Map<String, Listed> out = new TreeMap<>();
+        finals.forEach((period, history) -> {
+            ReturnVersion last = history.get(history.size() - 1);
+            out.put(period, new Listed(period, "final", last.version, last.figuresSha256, last.workbookSha256,
+                    last.finalisedAt, last.finalisedBy, last.version > 1, last.revisionReason,
+                    history.stream().map(v -> new VersionSummary(v.version, v.figuresSha256, v.workbookSha256,
+                            v.finalisedAt, v.finalisedBy, v.revisionReason)).toList()));
+        });
+        for (YearMonth month : sources.appointmentMonths(org.id)) {
+            out.computeIfAbsent(month.toString(), p -> new Listed(p, "draft", 1, figures(org, month).sha256(),
+                    null, null, null, false, null, List.of()));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private Rendered store(Organisation org, ReturnDocument draft, String user, String reason) {
+        if (draft.hasErrors()) {
+            List<ReturnCheck> errors = draft.checks().stream().filter(ReturnCheck::isError).toList();
+            throw new ProblemException(409, "The return has errors",
+                    "The return of " + org.odsCode + " for " + draft.figures().period() + " cannot be finalised: "
+                            + String.join(" ", errors.stream().map(ReturnCheck::message).toList()), errors);
+        }
+        Instant now = Instant.now(clock);
+        ReturnDocument doc = new ReturnDocument(org.name, draft.figures(), true, draft.version(), now,
+                draft.dataAsAt(), reason != null, reason, draft.checks());
+        byte[] bytes = ReturnWorkbook.render(doc);
+        ReturnVersion v = new ReturnVersion();
+        v.organisationId = org.id;
+        v.period = doc.figures().period().toString();
+        v.version = doc.version();
+        v.figuresSha256 = doc.figures().sha256();
+        v.workbook = bytes;
+        v.workbookSha256 = ReturnFigures.sha256(bytes);
+        v.checks = ReturnCheck.store(doc.checks());
+        v.dataAsAt = doc.dataAsAt();
+        v.finalisedBy = user;
+        v.finalisedAt = now;
+        v.revisionReason = reason;
+        v.figures = new LinkedHashMap<>(doc.figures().byCode());
+        versions.persist(v);
+        return new Rendered(doc, bytes, v.workbookSha256, user, now);
+    }
+
+    private Rendered frozen(Organisation org, ReturnVersion v) {
+        Map<ReturnCode, Long> values = new EnumMap<>(ReturnCode.class);
+        v.figures.forEach((code, value) -> values.put(ReturnCode.valueOf(code), value));
+        ReturnFigures figures = new ReturnFigures(org.odsCode, YearMonth.parse(v.period), values);
+        // JSON shows today's name; the frozen workbook keeps the name it was sent with.
+        ReturnDocument doc = new ReturnDocument(org.name, figures, true, v.version, v.finalisedAt, v.dataAsAt,
+                v.version > 1, v.revisionReason, ReturnCheck.load(v.checks));
+        return new Rendered(doc, v.workbook, v.workbookSha256, v.finalisedBy, v.finalisedAt);
+    }
+
+    private ReturnDocument draft(Organisation org, YearMonth period, Optional<ReturnVersion> latest) {
+        ReturnFigures figures = figures(org, period);
+        Map<String, Instant> imports = sources.lastImports(org.id);
+        Instant dataAsAt = imports.values().stream().max(Instant::compareTo).orElse(null);
+        List<ReturnCheck> found = checks.check(org.id, figures, imports.keySet(), latest);
+        int version = latest.map(v -> v.version + 1).orElse(1);
+        return new ReturnDocument(org.name, figures, false, version, dataAsAt, dataAsAt, latest.isPresent(), null,
+                found);
+    }
+
+    /** The nine figures, read from the metrics package (CONTRACT section 5). */
+    private ReturnFigures figures(Organisation org, YearMonth period) {
+        MonthRegistrations regs = registrations.registrations(org.id, period);
+        MigrationProgress progress = migration.migration(org.id, period.atEndOfMonth());
+        Map<ReturnCode, Long> values = new EnumMap<>(ReturnCode.class);
+        values.put(ReturnCode.ACC_CREATED, regs.created());
+        values.put(ReturnCode.ACC_REGISTERED, regs.registered());
+        values.put(ReturnCode.ACC_REGISTERED_CUMULATIVE, regs.cumulativeRegistered());
+        values.put(ReturnCode.ACC_NEEDED_NEXT_MONTH, registrations.accountsNeededNextMonth(org.id, period));
+        values.put(ReturnCode.STAFF_IN_SCOPE, progress.inScope());
+        values.put(ReturnCode.STAFF_MIGRATED_CUMULATIVE, progress.migrated());
+        values.put(ReturnCode.STAFF_OUTSTANDING, progress.outstanding());
+        values.put(ReturnCode.WASHUP_UNAVAILABLE, progress.unavailableOnDesignatedDay());
+        values.put(ReturnCode.WASHUP_MIGRATED, progress.washupMigrated());
+        return new ReturnFigures(org.odsCode, period, values);
+    }
+}
