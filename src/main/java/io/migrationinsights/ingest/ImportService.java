@@ -1,5 +1,6 @@
 package io.migrationinsights.ingest;
 
+import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.InsightsConfig;
 import io.migrationinsights.system.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,7 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user) {
+        OrganisationRepository.checkCode(odsCode);
         MessageDigest sha256 = sha256();
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
