@@ -13,13 +13,32 @@ import java.util.Map;
  */
 public class PostgresProfile implements QuarkusTestProfile {
 
+    /*
+     * Surefire hands -Dinsights.test.pg-url to the test JVM as a system property, and
+     * every key under "insights." must belong to InsightsConfig: Quarkus refuses to
+     * start on an unknown one (SRCFG00050). So the test settings are moved out of that
+     * namespace before the application reads its configuration. System properties are
+     * JVM-wide, so this is safe whichever class loader runs it first.
+     */
+    private static final String URL = take("insights.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = take("insights.test.pg-user", "postgres");
+
+    private static synchronized String take(String key, String fallback) {
+        String moved = "migrationinsights-tests." + key;
+        String value = System.getProperty(key);
+        if (value != null) {
+            System.setProperty(moved, value);
+            System.clearProperty(key);
+        }
+        return System.getProperty(moved, fallback);
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.datasource.db-kind", "postgresql",
-                "quarkus.datasource.jdbc.url",
-                System.getProperty("insights.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                "quarkus.datasource.username", System.getProperty("insights.test.pg-user", "postgres"),
+                "quarkus.datasource.jdbc.url", URL,
+                "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", "",
                 "quarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts", "true",
                 "quarkus.flyway.clean-at-start", "true",
