@@ -4,8 +4,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.migrationinsights.system.ProblemException;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +32,7 @@ final class CsvRows {
     private long errorCount;
     private long dataRows;
     private final Set<String> ignoredColumns = new LinkedHashSet<>();
+    private String[] headerNames;
 
     CsvRows(ImportKind kind, int maxFieldLength) {
         this.kind = kind;
@@ -49,7 +50,7 @@ final class CsvRows {
      * no finding has been made: once the import is doomed, rows are still
      * checked (to report them) but no longer written.
      */
-    void read(Reader reader, Consumer<Row> sink) {
+    void read(GuardedReader reader, Consumer<Row> sink) {
         long rowNumber = 0;
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -73,8 +74,8 @@ final class CsvRows {
                     }
                     continue;
                 }
-                if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
-                    continue; // a blank line
+                if (blank(record)) {
+                    continue; // a blank line, or a row of empty cells as spreadsheets leave below the data
                 }
                 if (record.getFieldCount() != width) {
                     error(rowNumber, null, null, "has " + record.getFieldCount() + " cells but the header has "
@@ -89,35 +90,65 @@ final class CsvRows {
                 }
             }
             if (target == null) {
-                error(1, null, null, "the file is empty: the first row must be the header");
+                throw new ProblemException(400, "Empty file",
+                        "The file is empty: the first row must be the header with the column names.");
+            }
+            long unclosed = reader.unclosedQuoteRow();
+            if (unclosed > 0) {
+                // The parser read the open quote to the end of the file as one value: what it made
+                // of that last record is noise, the unclosed quote is the finding.
+                long before = errors.size();
+                errors.removeIf(e -> e.row() >= unclosed);
+                errorCount -= before - errors.size();
+                error(unclosed, null, null, "has a quoted value that is never closed: check that every opening "
+                        + "quote has a closing quote, and that quotes inside a quoted value are doubled (\"\")");
             }
         } catch (CsvParseException e) {
-            error(rowNumber + 1, null, null, "cannot be read as CSV: " + describe(e)
-                    + ". Check that every opening quote has a closing quote.");
+            // The parser wraps what the reader throws: a refusal of the upload (413, 400, 415) stays one.
+            if (e.getCause() instanceof ProblemException p) {
+                throw p;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            error(rowNumber + 1, null, null, "cannot be read as CSV: " + describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean blank(CsvRecord record) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String describe(CsvParseException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        if (m.toLowerCase(Locale.ROOT).contains("quote")) {
-            return "a quoted value is never closed";
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        if (m.contains("after closing quote")) {
+            return "a quoted value has text after its closing quote. Quote the whole value and double any quote "
+                    + "inside it (\"\")";
         }
-        if (m.toLowerCase(Locale.ROOT).contains("buffer")) {
-            return "a value is longer than " + MAX_RECORD_CHARS + " characters";
+        if (m.contains("buffer") || m.contains("maximum")) {
+            return "a value is longer than " + MAX_RECORD_CHARS + " characters. Check that every opening quote "
+                    + "has a closing quote";
         }
-        return m.replaceAll("[\\r\\n]+", " ");
+        return "the row is not valid CSV (RFC 4180). Check its quotes and commas";
     }
 
     /** Maps header positions to fields (-1 = ignored); null when the header is unusable. */
     private int[] header(CsvRecord record) {
         int[] target = new int[record.getFieldCount()];
+        headerNames = new String[record.getFieldCount()];
         Map<String, Integer> seen = new HashMap<>();
         boolean ok = true;
         for (int i = 0; i < record.getFieldCount(); i++) {
             String raw = record.getField(i);
             String name = normalise(raw);
+            headerNames[i] = raw.strip();
             int field = fieldIndex(name);
             target[i] = field;
             if (field < 0) {
@@ -157,12 +188,18 @@ final class CsvRows {
         boolean ok = true;
         for (int i = 0; i < target.length; i++) {
             if (target[i] < 0) {
+                if (record.getField(i).length() > maxFieldLength) {
+                    error(row.number, headerNames[i], null, "is longer than the limit of " + maxFieldLength
+                            + " characters (insights.import.max-field-length)");
+                    ok = false;
+                }
                 continue;
             }
             Field field = kind.fields().get(target[i]);
             String text = record.getField(i).strip();
-            if (text.length() > maxFieldLength) {
-                error(row.number, field.name(), text, "is longer than the limit of " + maxFieldLength + " characters");
+            int limit = Math.min(maxFieldLength, field.maxLength());
+            if (text.length() > limit) {
+                error(row.number, field.name(), text, "is longer than the limit of " + limit + " characters");
                 ok = false;
                 continue;
             }

@@ -28,7 +28,16 @@ final class GuardedReader extends Reader {
     private boolean flushed;
     private boolean started;
     private long row = 1;
-    private boolean inQuotes;
+    /** Where the CSV scanner stands: at a field start, in an unquoted field, in quotes, or just after a quote in quotes. */
+    private int state = FIELD_START;
+    private boolean afterCr;
+    private long quoteRow;
+    private boolean bomChecked;
+
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
 
     GuardedReader(InputStream in) {
         this.in = in;
@@ -64,8 +73,30 @@ final class GuardedReader extends Reader {
                 }
             }
         }
+        int from = off;
+        if (!bomChecked) {
+            bomChecked = true;
+            if (cbuf[off] == '\uFEFF') {
+                // A leading BOM is allowed (Excel's "CSV UTF-8"); the parser must not see it, or a quoted
+                // first header would read as text.
+                from++;
+                System.arraycopy(cbuf, from, cbuf, off, out.position() - from);
+                out.position(out.position() - 1);
+                if (out.position() == off) {
+                    return read(cbuf, off, len);
+                }
+            }
+        }
         track(cbuf, off, out.position());
         return out.position() - off;
+    }
+
+    /**
+     * The row on which a quoted value opened that the file never closes, or 0.
+     * The CSV parser reads such a value to the end of the file without complaint.
+     */
+    long unclosedQuoteRow() {
+        return endOfInput && state == QUOTED ? quoteRow : 0;
     }
 
     private void fill() throws IOException {
@@ -103,18 +134,52 @@ final class GuardedReader extends Reader {
         return true;
     }
 
+    /**
+     * Follows RFC 4180 as the parser reads it: a quote opens a quoted value only at
+     * the start of a field, a doubled quote inside one is data, and CR, LF or
+     * CRLF outside quotes ends a row (so a multi-line quoted value is one row).
+     */
     private void track(char[] cbuf, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = cbuf[i];
-            if (c == '"') {
-                inQuotes = !inQuotes;
-            } else if (c == '\n' && !inQuotes) {
-                row++;
-            } else if (c == 0) {
+            if (c == 0) {
                 throw new ProblemException(415, "Not a CSV file",
                         "Row " + row + " holds binary data (a NUL byte): this is not a CSV text file.");
             }
+            boolean lf = c == '\n';
+            boolean crlf = lf && afterCr;
+            afterCr = c == '\r';
+            switch (state) {
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = QUOTE_IN_QUOTED;
+                    }
+                }
+                case QUOTE_IN_QUOTED -> state = c == '"' ? QUOTED : endOfField(c, lf, crlf);
+                case FIELD_START -> {
+                    if (c == '"') {
+                        state = QUOTED;
+                        quoteRow = row;
+                    } else {
+                        state = endOfField(c, lf, crlf);
+                    }
+                }
+                default -> state = endOfField(c, lf, crlf);
+            }
         }
+    }
+
+    private int endOfField(char c, boolean lf, boolean crlf) {
+        if (c == ',') {
+            return FIELD_START;
+        }
+        if (c == '\r' || lf) {
+            if (!crlf) {
+                row++;
+            }
+            return FIELD_START;
+        }
+        return UNQUOTED;
     }
 
     @Override

@@ -64,8 +64,8 @@ public final class ImportKind {
 
     public static final ImportKind STAFF = new ImportKind("staff", "staff", Mode.SNAPSHOT,
             List.of("staff_id"),
-            List.of(Field.text("staff_id", true), Field.text("first_name", false), Field.text("last_name", false),
-                    Field.of("email", LOWER_TEXT, false), Field.text("business_unit", true), Field.text("site", true),
+            List.of(Field.text("staff_id", true, 100), Field.text("first_name", false, 200), Field.text("last_name", false, 200),
+                    Field.of("email", LOWER_TEXT, false).max(320), Field.text("business_unit", true, 200), Field.text("site", true, 200),
                     Field.oneOf("user_type", true, "standard", "executive", "executive_pa", "community", "home_based"),
                     Field.oneOf("employment_status", true, "active", "leaver"),
                     Field.of("leave_date", DATE, false)),
@@ -73,16 +73,16 @@ public final class ImportKind {
 
     public static final ImportKind LEGACY_ACCOUNTS = new ImportKind("legacy-accounts", "legacy_account", Mode.SNAPSHOT,
             List.of("account"),
-            List.of(Field.of("account", LOWER_TEXT, true), Field.text("staff_id", false),
+            List.of(Field.of("account", LOWER_TEXT, true).max(320), Field.text("staff_id", false, 100),
                     Field.oneOf("mailbox_type", true, "user", "shared", "resource"),
                     Field.oneOf("status", true, "active", "inactive", "disabled", "suspended"),
                     Field.of("mailbox_size_mb", DECIMAL, false), Field.of("last_logon", TIMESTAMP, false),
-                    Field.text("owner_staff_id", false)),
+                    Field.text("owner_staff_id", false, 100)),
             List.of(ImportKind::sizeNotNegative), List.of(), null);
 
     public static final ImportKind NHSMAIL_ACCOUNTS = new ImportKind("nhsmail-accounts", "nhsmail_account", Mode.SNAPSHOT,
             List.of("email"),
-            List.of(Field.of("email", LOWER_TEXT, true), Field.text("staff_id", false).alias("external_sync_id"),
+            List.of(Field.of("email", LOWER_TEXT, true).max(320), Field.text("staff_id", false, 100).alias("external_sync_id"),
                     Field.of("created_date", DATE, true), Field.of("registered_date", DATE, false),
                     Field.oneOf("status", true, "active", "inactive", "active_leaver", "locked", "pending",
                             "migration_pending", "disabled", "deleted")),
@@ -90,7 +90,7 @@ public final class ImportKind {
 
     public static final ImportKind APPOINTMENTS = new ImportKind("appointments", "appointment", Mode.SNAPSHOT,
             List.of("staff_id", "appointment_date"),
-            List.of(Field.text("staff_id", true), Field.text("site", true),
+            List.of(Field.text("staff_id", true, 100), Field.text("site", true, 200),
                     Field.oneOf("phase", true, "pilot", "vip", "rollout", "washup"),
                     Field.of("appointment_date", DATE, true),
                     Field.oneOf("outcome", true, "scheduled", "migrated", "unavailable", "failed")),
@@ -98,13 +98,13 @@ public final class ImportKind {
 
     public static final ImportKind TICKETS = new ImportKind("tickets", "ticket", Mode.EVENT,
             List.of("ticket_id"),
-            List.of(Field.text("ticket_id", true), Field.of("opened_at", TIMESTAMP, true),
+            List.of(Field.text("ticket_id", true, 100), Field.of("opened_at", TIMESTAMP, true),
                     Field.of("resolved_at", TIMESTAMP, false),
                     Field.oneOf("category", true, "password_reset", "account_activation", "delegation_access",
                             "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders",
                             "shared_mailbox", "send_limits", "other"),
                     Field.oneOf("channel", true, "phone", "email", "self_service", "floorwalker"),
-                    Field.of("migration_related", BOOLEAN, true), Field.text("staff_id", false)),
+                    Field.of("migration_related", BOOLEAN, true), Field.text("staff_id", false, 100)),
             List.of(ImportKind::resolvedAfterOpened),
             List.of(new Derived("opened_on", Types.DATE, r -> Values.ukDate((OffsetDateTime) r.get("opened_at"))),
                     new Derived("resolve_seconds", Types.BIGINT, ImportKind::resolveSeconds)),
@@ -112,9 +112,9 @@ public final class ImportKind {
 
     public static final ImportKind FINANCE = new ImportKind("finance", "finance_line", Mode.EVENT,
             List.of("line_id"),
-            List.of(Field.text("line_id", true),
+            List.of(Field.text("line_id", true, 100),
                     Field.oneOf("kind", true, "project_cost", "cost_avoided", "legacy_running_cost", "new_running_cost"),
-                    Field.text("description", true), Field.of("amount_gbp", DECIMAL, true),
+                    Field.text("description", true, 1000), Field.of("amount_gbp", DECIMAL, true),
                     Field.oneOf("frequency", true, "one_off", "monthly", "annual"),
                     Field.of("start_date", DATE, true), Field.of("end_date", DATE, false),
                     Field.of("cashable", BOOLEAN, true)),
@@ -122,8 +122,8 @@ public final class ImportKind {
 
     public static final ImportKind BENEFITS = new ImportKind("benefits", "benefit", Mode.SNAPSHOT,
             List.of("benefit_id"),
-            List.of(Field.text("benefit_id", true), Field.text("title", true), Field.text("owner", true).column("owner_name"),
-                    Field.text("measure", true), Field.text("unit", true),
+            List.of(Field.text("benefit_id", true, 100), Field.text("title", true, 500), Field.text("owner", true, 200).column("owner_name"),
+                    Field.text("measure", true, 500), Field.text("unit", true, 50),
                     Field.of("baseline_value", DECIMAL, true), Field.of("baseline_date", DATE, true),
                     Field.of("target_value", DECIMAL, true), Field.of("target_date", DATE, true),
                     Field.oneOf("direction", true, "increase", "decrease"),
@@ -132,8 +132,8 @@ public final class ImportKind {
 
     public static final ImportKind BENEFIT_MEASUREMENTS = new ImportKind("benefit-measurements", "benefit_measurement",
             Mode.EVENT, List.of("benefit_id", "measured_on"),
-            List.of(Field.text("benefit_id", true), Field.of("measured_on", DATE, true),
-                    Field.of("value", DECIMAL, true).column("measured_value"), Field.text("note", false)),
+            List.of(Field.text("benefit_id", true, 100), Field.of("measured_on", DATE, true),
+                    Field.of("value", DECIMAL, true).column("measured_value"), Field.text("note", false, 2000)),
             List.of(), List.of(),
             new Reference("benefit_id", "benefit", "no benefit with this benefit_id: import it in the benefits register first"));
 
@@ -237,6 +237,9 @@ public final class ImportKind {
         }
         if (amount.signum() < 0) {
             errors.add("amount_gbp", "must not be negative");
+        } else if (amount.precision() - amount.scale() > 12) {
+            // amount_gbp is numeric(14, 2): twelve digits of pounds
+            errors.add("amount_gbp", "is too large: at most 999,999,999,999.99");
         } else if (amount.stripTrailingZeros().scale() > 2) {
             errors.add("amount_gbp", "must have at most 2 decimal places (pounds and pence)");
         }

@@ -1,6 +1,7 @@
 package io.migrationinsights.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,12 @@ public class ProblemMappers {
     public Response badJson(JsonProcessingException e) {
         return respond(Problem.of(400, "Invalid JSON", "The request body is not valid JSON: "
                 + e.getOriginalMessage()));
+    }
+
+    /** A role check (@RolesAllowed) that fails: the same problem+json as every other error, not an empty 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this."));
     }
 
     @ServerExceptionMapper

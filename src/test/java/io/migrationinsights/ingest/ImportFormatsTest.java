@@ -1,0 +1,203 @@
+package io.migrationinsights.ingest;
+
+import static io.migrationinsights.support.Uploads.fixture;
+import static io.migrationinsights.support.Uploads.upload;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.endsWith;
+import static io.migrationinsights.support.Db.column;
+import static io.migrationinsights.support.Db.longs;
+import static io.migrationinsights.support.Db.texts;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every accepted file format of CONTRACT section 2, one named fixture per kind
+ * (src/test/resources/csv/&lt;kind&gt;/valid-all-formats.csv), proven by reading
+ * back what was stored.
+ */
+@QuarkusTest
+class ImportFormatsTest {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    static long epoch(String ukLocal) {
+        return LocalDateTime.parse(ukLocal).atZone(UK).toEpochSecond();
+    }
+
+    static List<Map<String, Object>> epochs(String table, String column, String key, String ods) {
+        return Db.rows("select t." + key + " as k, extract(epoch from t." + column + ") as e from " + table
+                + " t join organisation o on o.id = t.organisation_id where o.ods_code = ? order by t." + key, ods);
+    }
+
+    @Test
+    void importsStaffWithBomCrlfQuotingHeaderVariantsAndAnyCaseEnums() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "staff", fixture("staff/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201)
+                .body("kind", equalTo("staff"))
+                .body("rows", equalTo(5))
+                .body("duplicate", equalTo(false))
+                .body("sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .body("ignoredColumns", contains("Cost Centre", "notes"));
+
+        List<Map<String, Object>> staff = Db.table("staff", ods, "staff_id");
+        assertThat(column(staff, "staff_id"), contains("S001", "S002", "S003", "S004", "S005"));
+        assertThat(column(staff, "user_type"), contains("standard", "executive", "executive_pa", "community", "home_based"));
+        assertThat(column(staff, "employment_status"), contains("active", "active", "leaver", "leaver", "active"));
+        assertThat(staff.get(0).get("site"), equalTo("Oxford, John Radcliffe"));
+        assertThat(staff.get(0).get("email"), equalTo("ann.lee@example.nhs.uk"));
+        assertThat(staff.get(1).get("last_name"), equalTo("O'Neil, Jr"));
+        assertThat((String) staff.get(1).get("business_unit"), startsWith("Estates"));
+        assertThat((String) staff.get(1).get("business_unit"), endsWith("\nand Facilities"));
+        assertThat(String.valueOf(staff.get(2).get("leave_date")), equalTo("2026-01-31"));
+        assertThat(String.valueOf(staff.get(3).get("leave_date")), equalTo("2026-02-28"));
+        assertThat(staff.get(0).get("leave_date"), nullValue());
+        // Row numbers count a multi-line record once, as a spreadsheet does: S003 is on row 4.
+        assertThat(longs(staff, "source_row"), contains(2L, 3L, 4L, 5L, 6L));
+    }
+
+    @Test
+    void acceptsBomBeforeQuotedHeader() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "staff", fixture("staff/bom-quoted-header.csv"))
+                .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(1))
+                .body("ignoredColumns", empty());
+        assertThat(column(Db.table("staff", ods, "staff_id"), "staff_id"), contains("S1"));
+    }
+
+    @Test
+    void importsLegacyAccountsWithEveryTimestampForm() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "legacy-accounts", fixture("legacy-accounts/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201)
+                .body("rows", equalTo(7)).body("ignoredColumns", contains("Database"));
+
+        List<Map<String, Object>> accounts = Db.table("legacy_account", ods, "source_row");
+        assertThat(column(accounts, "account"), contains("ann.lee@trust.local",
+                "bob@trust.local", "estates, shared@trust.local", "room1@trust.local", "cat@trust.local",
+                "dan@trust.local", "eve@trust.local"));
+        assertThat(column(accounts, "mailbox_type"), contains("user", "user", "shared", "resource", "user", "user", "user"));
+        assertThat(column(accounts, "status"), contains("active", "inactive", "disabled", "suspended", "active", "active", "active"));
+        assertThat((BigDecimal) accounts.get(0).get("mailbox_size_mb"), comparesEqualTo(new BigDecimal("1024.5")));
+        assertThat(accounts.get(3).get("mailbox_size_mb"), nullValue());
+        assertThat(accounts.get(2).get("owner_staff_id"), equalTo("S001"));
+
+        List<Map<String, Object>> logons = epochs("legacy_account", "last_logon", "source_row", ods);
+        long nine15 = epoch("2026-03-01T09:15:00");
+        assertThat(longs(logons, "e"), contains(nine15, nine15 + 30, nine15, nine15 + 30, nine15, nine15 + 30, null));
+    }
+
+    @Test
+    void importsNhsmailAccountsWithExternalSyncIdAlias() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "nhsmail-accounts", fixture("nhsmail-accounts/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201)
+                .body("rows", equalTo(5)).body("ignoredColumns", contains("Portal Org"));
+
+        List<Map<String, Object>> accounts = Db.table("nhsmail_account", ods, "source_row");
+        assertThat(column(accounts, "email"), contains("ann.lee@nhs.net", "bob.x@nhs.net", "cat@nhs.net", "dan@nhs.net", "eve@nhs.net"));
+        assertThat(column(accounts, "staff_id"), contains("S001", "S002", null, "S004", "S005"));
+        assertThat(column(accounts, "status"), contains("active", "active_leaver", "migration_pending", "deleted", "locked"));
+        assertThat(texts(accounts, "created_date"), contains("2026-01-05", "2026-01-05", "2026-01-06", "2026-01-06", "2026-01-06"));
+        assertThat(texts(accounts, "registered_date"), contains("2026-01-07", "2026-01-05", "null", "null", "null"));
+    }
+
+    @Test
+    void importsAppointmentsWithIsoAndUkDates() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "appointments", fixture("appointments/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(4))
+                .body("ignoredColumns", empty());
+
+        List<Map<String, Object>> rows = Db.table("appointment", ods, "source_row");
+        assertThat(column(rows, "phase"), contains("pilot", "vip", "rollout", "washup"));
+        assertThat(column(rows, "outcome"), contains("migrated", "scheduled", "unavailable", "failed"));
+        assertThat(texts(rows, "appointment_date"), contains("2026-04-01", "2026-04-02", "2026-04-03", "2026-04-04"));
+        assertThat(rows.get(1).get("site"), equalTo("Oxford, JR"));
+    }
+
+    @Test
+    void importsTicketsWithEveryTimestampAndBooleanForm() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "tickets", fixture("tickets/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(8))
+                .body("ignoredColumns", contains("Summary"));
+
+        List<Map<String, Object>> tickets = Db.table("ticket", ods, "ticket_id");
+        assertThat(column(tickets, "migration_related"), contains(true, false, true, false, true, false, true, false));
+        assertThat(column(tickets, "category"), contains("password_reset",
+                "account_activation", "calendar", "contacts", "mobile_device", "other", "shared_mailbox", "send_limits"));
+        assertThat(column(tickets, "channel"), contains("phone", "email", "self_service",
+                "floorwalker", "phone", "phone", "phone", "phone"));
+        assertThat(texts(tickets, "opened_on"), everyItem(equalTo("2026-03-02")));
+        assertThat(longs(tickets, "resolve_seconds"), contains(5400L, 30L, 86400L, null, 7200L, null, null, null));
+        assertThat(tickets.get(0).get("staff_id"), equalTo("S001"));
+        assertThat(tickets.get(1).get("staff_id"), nullValue());
+
+        long nine = epoch("2026-03-02T09:00:00");
+        assertThat(longs(epochs("ticket", "opened_at", "ticket_id", ods), "e"), contains(nine, nine + 15, nine, nine + 30, nine, nine + 59, nine, nine));
+    }
+
+    @Test
+    void importsFinanceWithQuotedMultiLineDescription() {
+        String ods = Api.newOrganisation();
+        upload("pm", ods, "finance", fixture("finance/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(4))
+                .body("ignoredColumns", contains("Approved By"));
+
+        List<Map<String, Object>> lines = Db.table("finance_line", ods, "line_id");
+        assertThat(column(lines, "kind"), contains("project_cost", "cost_avoided", "legacy_running_cost", "new_running_cost"));
+        assertThat(column(lines, "frequency"), contains("one_off", "annual", "monthly", "monthly"));
+        assertThat(column(lines, "cashable"), contains(true, false, true, false));
+        assertThat(lines.stream().map(r -> ((BigDecimal) r.get("amount_gbp")).toPlainString()).toList(), contains("1234.50", "99.99", "0.00", "120.00"));
+        assertThat(lines.get(0).get("description"), equalTo("Licences, year one"));
+        assertThat(lines.get(1).get("description"), equalTo("Server\nrefresh avoided"));
+        assertThat(String.valueOf(lines.get(1).get("start_date")), equalTo("2026-02-01"));
+        assertThat(String.valueOf(lines.get(1).get("end_date")), equalTo("2027-01-31"));
+        // F3 is on row 4: the two-line description of F2 is one row
+        assertThat(((Number) lines.get(2).get("source_row")).intValue(), equalTo(4));
+    }
+
+    @Test
+    void importsBenefitsAndTheirMeasurements() {
+        String ods = Api.newOrganisation();
+        upload("finance", ods, "benefits", fixture("benefits/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(2));
+        upload("finance", ods, "benefit-measurements", fixture("benefit-measurements/valid-all-formats.csv"))
+                .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(3))
+                .body("ignoredColumns", empty());
+
+        List<Map<String, Object>> benefits = Db.table("benefit", ods, "benefit_id");
+        assertThat(column(benefits, "direction"), contains("decrease", "increase"));
+        assertThat(column(benefits, "cashable"), contains(false, true));
+        assertThat(column(benefits, "dis_benefit"), contains(false, false));
+        assertThat(benefits.get(0).get("owner_name"), equalTo("Jo Bloggs"));
+        assertThat(benefits.get(0).get("title"), equalTo("Fewer desk calls, per month"));
+        assertThat((BigDecimal) benefits.get(0).get("target_value"), comparesEqualTo(new BigDecimal("60.5")));
+        assertThat(String.valueOf(benefits.get(0).get("target_date")), equalTo("2026-12-31"));
+
+        List<Map<String, Object>> measurements = Db.table("benefit_measurement", ods, "source_row");
+        assertThat(column(measurements, "benefit_id"), contains("B1", "B1", "B2"));
+        assertThat(texts(measurements, "measured_on"), contains("2026-03-31", "2026-06-30", "2026-06-30"));
+        assertThat((BigDecimal) measurements.get(1).get("measured_value"), comparesEqualTo(new BigDecimal("95.25")));
+        assertThat(measurements.get(0).get("note"), equalTo("Q1, first count"));
+        assertThat(measurements.get(1).get("note"), equalTo("two\nlines"));
+        assertThat(longs(measurements, "source_row"), contains(2L, 3L, 4L));
+    }
+}
