@@ -1,7 +1,9 @@
 package io.migrationinsights.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -40,6 +42,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(Problem.of(403, "Forbidden", "Your role does not allow this."));
+    }
+
+    /**
+     * No or wrong credentials on an API call. Authentication is lazy
+     * (quarkus.http.auth.proactive=false), so both arrive here and get the same
+     * problem+json as every other error, with the Basic challenge.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).header("WWW-Authenticate", "Basic realm=\"Migration Insights\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "Unauthorized", "Sign in: send a user name and password (HTTP Basic)."))
+                .build();
     }
 
     @ServerExceptionMapper

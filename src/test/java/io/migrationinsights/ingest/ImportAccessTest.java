@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.migrationinsights.support.Api;
 import io.migrationinsights.support.Db;
@@ -42,9 +43,11 @@ class ImportAccessTest {
         String ods = Api.newOrganisation();
         for (String kind : KINDS) {
             given().contentType("text/csv").body(valid(kind)).post(path(ods, kind))
-                    .then().log().ifValidationFails().statusCode(401);
+                    .then().log().ifValidationFails().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Basic"));
         }
-        given().get("/api/organisations/" + ods + "/imports").then().statusCode(401);
+        given().get("/api/organisations/" + ods + "/imports").then().statusCode(401)
+                .contentType("application/problem+json");
         assertThat(Db.count("import_batch", ods), equalTo(0L));
     }
 

@@ -87,7 +87,8 @@ class UserResourceTest {
     void bootstrapAdminSignsInWithThePasswordFromConfig() {
         given().auth().preemptive().basic("admin", "test-admin-password-1").get("/api/organisations")
                 .then().statusCode(200);
-        given().auth().preemptive().basic("admin", "admin").get("/api/organisations").then().statusCode(401);
+        given().auth().preemptive().basic("admin", "admin").get("/api/organisations").then().statusCode(401)
+                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(401));
     }
 
     @Test
