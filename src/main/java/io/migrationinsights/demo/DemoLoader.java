@@ -51,14 +51,18 @@ public class DemoLoader {
 
     /** After the bootstrap admin (priority 10): the demo needs no user, but the log reads in order. */
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        if (!config.demo().enabled()) {
-            return;
+        if (config.demo().enabled()) {
+            loadIntoEmptyDatabase();
         }
+    }
+
+    /** Loads the demo only when the database holds no organisation at all: a real installation is never touched. */
+    Map<String, Long> loadIntoEmptyDatabase() {
         if (!organisations.list().isEmpty()) {
             LOG.debug("Demo data not loaded: the database already holds organisations");
-            return;
+            return Map.of();
         }
-        load(ODS_CODE, DemoLoader::classpathFile);
+        return load(ODS_CODE, DemoLoader::classpathFile);
     }
 
     /**

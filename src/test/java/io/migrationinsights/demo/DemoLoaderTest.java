@@ -20,6 +20,14 @@ class DemoLoaderTest {
     DemoLoader loader;
 
     @Test
+    void demoIsNotLoadedIntoADatabaseThatAlreadyHasAnOrganisation() {
+        Api.newOrganisation();
+
+        assertEquals(Map.of(), loader.loadIntoEmptyDatabase());
+        as("viewer").get("/api/organisations/" + DemoLoader.ODS_CODE).then().statusCode(404);
+    }
+
+    @Test
     void aRejectedDemoFileLeavesNeitherTheOrganisationNorTheEarlierImports() {
         String ods = Api.nextCode();
         // staff, legacy and NHSmail accounts import fine; the appointments file is broken
