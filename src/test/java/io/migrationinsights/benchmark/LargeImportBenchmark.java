@@ -1,0 +1,16 @@
+package io.migrationinsights.benchmark;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Tag;
+
+@QuarkusTest
+@TestProfile(BenchmarkProfile.class)
+@Tag("benchmark")
+class LargeImportBenchmark extends LargeImportBenchmarkBase {
+
+    @Override
+    String database() {
+        return "H2 file";
+    }
+}

@@ -1,0 +1,69 @@
+package io.migrationinsights.demo;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A first start as a new user gets it: the demo enabled, no admin password
+ * configured, an empty data folder of its own and an empty database of its own.
+ */
+public class FreshStartProfile implements QuarkusTestProfile {
+
+    static final Path DATA_DIR = Path.of("target", "fresh-start-data");
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "insights.demo.enabled", "true",
+                // empty = not set: BootstrapAdmin must generate the password
+                "insights.admin-password", "",
+                "insights.data-dir", DATA_DIR.toString(),
+                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:fresh-start;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @Override
+    public String getConfigProfile() {
+        return "test";
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(EmptyDataDir.class));
+    }
+
+    /** Deletes the data folder before the application starts. */
+    public static class EmptyDataDir implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            if (Files.exists(DATA_DIR)) {
+                try (Stream<Path> paths = Files.walk(DATA_DIR)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                        try {
+                            Files.delete(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return Map.of();
+        }
+
+        @Override
+        public void stop() {
+            // kept for inspection after the run; deleted before the next one
+        }
+    }
+}
