@@ -48,6 +48,11 @@ final class GuardedReader extends Reader {
         if (len == 0) {
             return 0;
         }
+        if (flushed) {
+            // Everything was decoded and handed out; a reader keeps answering "end" (the
+            // decoder must not be used again after its flush).
+            return -1;
+        }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
         while (out.position() == off) {
             if (!endOfInput && bytes.remaining() < 4096) {
