@@ -21,12 +21,13 @@ final class Values {
     static final ZoneId UK = ZoneId.of("Europe/London");
 
     private static final DateTimeFormatter ISO_DATE = strict("uuuu-MM-dd");
-    private static final DateTimeFormatter UK_DATE = strict("dd/MM/uuuu");
+    // Day and month may have one digit, as spreadsheets often write them (1/3/2026).
+    private static final DateTimeFormatter UK_DATE = strict("d/M/uuuu");
     // One formatter per accepted form, chosen by the text's shape: parsing each
     // cell once (instead of trying forms until one fits) keeps big ticket exports fast.
     private static final DateTimeFormatter ISO_T_TIMESTAMP = strict("uuuu-MM-dd'T'HH:mm[:ss]");
     private static final DateTimeFormatter ISO_SPACE_TIMESTAMP = strict("uuuu-MM-dd HH:mm[:ss]");
-    private static final DateTimeFormatter UK_TIMESTAMP = strict("dd/MM/uuuu HH:mm[:ss]");
+    private static final DateTimeFormatter UK_TIMESTAMP = strict("d/M/uuuu H:mm[:ss]");
 
     private Values() {
     }

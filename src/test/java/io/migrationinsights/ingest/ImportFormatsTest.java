@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.migrationinsights.support.Api;
 import io.migrationinsights.support.Db;
+import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -199,5 +200,23 @@ class ImportFormatsTest {
         assertThat(measurements.get(0).get("note"), equalTo("Q1, first count"));
         assertThat(measurements.get(1).get("note"), equalTo("two\nlines"));
         assertThat(longs(measurements, "source_row"), contains(2L, 3L, 4L));
+    }
+
+    @Test
+    void acceptsUkDatesAndTimesWithoutLeadingZerosAsSpreadsheetsWriteThem() {
+        String ods = Api.newOrganisation();
+        upload(ods, "tickets", Uploads.csv("ticket_id,opened_at,resolved_at,category,channel,migration_related",
+                "T1,1/3/2026 9:05,2/3/2026 10:30:15,other,phone,no"))
+                .then().log().ifValidationFails().statusCode(201);
+        upload(ods, "staff", Uploads.csv("staff_id,business_unit,site,user_type,employment_status,leave_date",
+                "S1,HR,Oxford,standard,leaver,1/3/2026"))
+                .then().log().ifValidationFails().statusCode(201);
+
+        assertThat(Db.rows("select cast(s.leave_date as varchar) as d from staff s join organisation o "
+                + "on o.id = s.organisation_id where o.ods_code = ?", ods).get(0).get("d"), equalTo("2026-03-01"));
+        List<Map<String, Object>> opened = epochs("ticket", "opened_at", "ticket_id", ods);
+        assertThat(((Number) opened.get(0).get("e")).longValue(), equalTo(epoch("2026-03-01T09:05")));
+        List<Map<String, Object>> resolved = epochs("ticket", "resolved_at", "ticket_id", ods);
+        assertThat(((Number) resolved.get(0).get("e")).longValue(), equalTo(epoch("2026-03-02T10:30:15")));
     }
 }
