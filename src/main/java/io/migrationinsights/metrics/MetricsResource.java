@@ -265,7 +265,7 @@ public class MetricsResource {
     }
 
     private boolean mayReadMembers() {
-        return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.PM);
+        return Roles.mayReadPersonalData(identity);
     }
 
     private String user() {

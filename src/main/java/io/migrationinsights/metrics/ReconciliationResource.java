@@ -40,7 +40,7 @@ public class ReconciliationResource {
                     + "Members (staff id, name, address, status) are personal data: only pm and admin receive them; "
                     + "viewer and finance get the same classes and counts with membersIncluded=false and no members.")
     public Reconciliation reconciliation(@PathParam("ods") String ods) {
-        boolean members = identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.PM);
+        boolean members = Roles.mayReadPersonalData(identity);
         return reconciliation.reconciliation(organisations.require(ods).id, members);
     }
 }

@@ -1,5 +1,6 @@
 package io.migrationinsights.users;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Set;
 
 /** The four roles of the product contract (section 7). */
@@ -14,6 +15,14 @@ public final class Roles {
     public static final String VIEWER = "viewer";
 
     public static final Set<String> ALL = Set.of(ADMIN, PM, FINANCE, VIEWER);
+
+    /**
+     * Whether the caller may see personal data (names, staff ids, email
+     * addresses): project managers and admins only; other roles get counts.
+     */
+    public static boolean mayReadPersonalData(SecurityIdentity identity) {
+        return identity.hasRole(ADMIN) || identity.hasRole(PM);
+    }
 
     private Roles() {
     }

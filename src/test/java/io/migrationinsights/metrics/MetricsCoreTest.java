@@ -1,11 +1,9 @@
 package io.migrationinsights.metrics;
 
-import static io.migrationinsights.support.Api.as;
+import static io.migrationinsights.metrics.MetricsFixtures.upload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.support.Api;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -21,17 +19,6 @@ class MetricsCoreTest {
     RegistrationMetrics registrations;
     @Inject
     MigrationMetrics migration;
-    @Inject
-    OrganisationRepository organisations;
-
-    static void upload(String ods, String kind, String csv) {
-        as("pm").contentType("text/csv").body(csv).post("/api/organisations/" + ods + "/imports/" + kind)
-                .then().log().ifValidationFails().statusCode(201);
-    }
-
-    long org(String ods) {
-        return QuarkusTransaction.requiringNew().call(() -> organisations.require(ods).id);
-    }
 
     @Test
     void countsRegistrationsNeededAccountsAndProgress() {
@@ -61,7 +48,7 @@ class MetricsCoreTest {
                 x@nhs.net,X,2026-03-05,2026-03-06,deleted
                 old@nhs.net,,2025-01-10,2025-01-12,active
                 """);
-        long id = org(ods);
+        long id = MetricsFixtures.org(ods);
 
         List<MonthRegistrations> regs = registrations.registrations(id, YearMonth.of(2026, 1), YearMonth.of(2026, 3));
         assertEquals(List.of(

@@ -1,13 +1,9 @@
 package io.migrationinsights.metrics;
 
-import static io.migrationinsights.support.Api.as;
-
 import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.support.Uploads;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Loads fixtures through the real import path and resolves organisation ids. */
@@ -18,20 +14,12 @@ final class MetricsFixtures {
 
     /** Imports CSV text as pm (finance kinds too: pm may import every kind). */
     static void upload(String ods, String kind, String csv) {
-        as("pm").contentType("text/csv").body(csv).post("/api/organisations/" + ods + "/imports/" + kind)
-                .then().log().ifValidationFails().statusCode(201);
+        Uploads.imported(ods, kind, csv.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Imports the named fixture under src/test/resources/csv/metrics/. */
     static void uploadFile(String ods, String kind, String name) {
-        try (InputStream in = MetricsFixtures.class.getResourceAsStream("/csv/metrics/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture csv/metrics/" + name);
-            }
-            upload(ods, kind, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Uploads.imported(ods, kind, Uploads.fixture("metrics/" + name));
     }
 
     static long org(String ods) {

@@ -12,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Uploads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -91,16 +91,11 @@ class ReturnTest {
     }
 
     static String fixture(String name) {
-        try (InputStream in = ReturnTest.class.getResourceAsStream("/csv/returns/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(Uploads.fixture("returns/" + name), StandardCharsets.UTF_8);
     }
 
     static void upload(String ods, String kind, String file) {
-        as("pm").contentType("text/csv").body(fixture(file)).post("/api/organisations/" + ods + "/imports/" + kind)
-                .then().log().ifValidationFails().statusCode(201);
+        Uploads.imported(ods, kind, Uploads.fixture("returns/" + file));
     }
 
     /** A new organisation with the whole fixture imported. */

@@ -24,6 +24,11 @@ public final class Uploads {
         return as(role).contentType("text/csv").body(body).post(path(ods, kind));
     }
 
+    /** Imports CSV bytes as pm and expects them stored (201): for tests that need data, not the import rules. */
+    public static void imported(String ods, String kind, byte[] csv) {
+        upload("pm", ods, kind, csv).then().log().ifValidationFails().statusCode(201);
+    }
+
     public static String path(String ods, String kind) {
         return "/api/organisations/" + ods + "/imports/" + kind;
     }
