@@ -6,7 +6,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** The one clock of the service, in UK time; tests may replace it with an alternative bean. */
+/**
+ * The one clock of the service, in UK time. {@code insights.clock.fixed} stops
+ * it at an instant: the tests set it under {@code %test}, so figures "as of
+ * today" do not change with the calendar.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
@@ -14,7 +18,7 @@ public class ClockProducer {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.system(UK);
+    Clock clock(InsightsConfig config) {
+        return config.clock().fixed().map(instant -> Clock.fixed(instant, UK)).orElseGet(() -> Clock.system(UK));
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Typed configuration of the service; keys under {@code insights.}. */
@@ -22,6 +23,8 @@ public interface InsightsConfig {
     Import importing();
 
     Demo demo();
+
+    ClockSetting clock();
 
     /** Upload limits and batching of CSV imports. */
     interface Import {
@@ -43,5 +46,11 @@ public interface InsightsConfig {
         /** Load the demo organisation into an empty database at first start. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** The service's clock. */
+    interface ClockSetting {
+        /** Stops the clock at this instant (ISO-8601); set under %test only, so tests do not drift with the calendar. */
+        Optional<Instant> fixed();
     }
 }

@@ -1,5 +1,6 @@
 package io.migrationinsights.benchmark;
 
+import io.quarkus.arc.Arc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -9,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 /** Measuring helpers and the result log, target/benchmarks/results.txt (copied by hand into reports/benchmarks.md). */
 final class Results {
@@ -17,6 +21,15 @@ final class Results {
     static final Path FILE = Path.of("target", "benchmarks", "results.txt");
 
     private Results() {
+    }
+
+    /** The database the benchmark ran on, as its driver names it (H2, PostgreSQL). */
+    static String database() {
+        try (Connection c = Arc.container().instance(DataSource.class).get().getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void record(String line) {

@@ -26,13 +26,8 @@ public class FreshStartProfile implements QuarkusTestProfile {
                 // empty = not set: BootstrapAdmin must generate the password
                 "insights.admin-password", "",
                 "insights.data-dir", DATA_DIR.toString(),
-                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:fresh-start;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    }
-
-    @Override
-    public String getConfigProfile() {
-        return "test";
+                // an H2 database of its own; on PostgreSQL (-Ppostgres) every start empties the schema
+                "test.h2.database", "mem:fresh-start");
     }
 
     @Override

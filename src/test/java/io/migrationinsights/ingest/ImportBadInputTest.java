@@ -2,6 +2,7 @@ package io.migrationinsights.ingest;
 
 import static io.migrationinsights.support.Api.as;
 import static io.migrationinsights.support.Uploads.csv;
+import static io.migrationinsights.support.Uploads.fixture;
 import static io.migrationinsights.support.Uploads.path;
 import static io.migrationinsights.support.Uploads.upload;
 import static io.restassured.RestAssured.given;
@@ -32,6 +33,8 @@ class ImportBadInputTest {
 
     static final String STAFF = ImportValidationTest.STAFF;
     static final int LIMIT = 4 * 1024 * 1024; // %test.insights.import.max-upload-size
+    /** A valid staff file of one row. */
+    static final byte[] ONE_ROW = fixture("staff/one-row.csv");
 
     static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.log().ifValidationFails().statusCode(status)
@@ -46,7 +49,7 @@ class ImportBadInputTest {
         assertThat(Db.count("staff", ods), equalTo(0L));
         assertThat(Db.count("import_batch", ods), equalTo(0L));
         as("viewer").get("/api/organisations/" + ods).then().statusCode(200);
-        upload(ods, "staff", csv(STAFF, "S1,HR,Oxford,standard,active,")).then().statusCode(201);
+        upload("pm", ods, "staff", ONE_ROW).then().statusCode(201);
     }
 
     static byte[] bytes(String s) {
@@ -265,7 +268,7 @@ class ImportBadInputTest {
 
     @Test
     void answersNotFoundForUnknownOrganisation() {
-        problem(upload("ZZZ99", "staff", csv(STAFF, "S1,HR,Oxford,standard,active,")).then(), 404)
+        problem(upload("pm", "ZZZ99", "staff", ONE_ROW).then(), 404)
                 .body("detail", containsString("ZZZ99"));
         problem(as("viewer").get("/api/organisations/ZZZ99/imports").then(), 404);
     }
@@ -280,9 +283,9 @@ class ImportBadInputTest {
 
     @Test
     void answersBadRequestForMalformedOdsCode() {
-        problem(upload("abc", "staff", csv(STAFF, "S1,HR,Oxford,standard,active,")).then(), 400)
+        problem(upload("pm", "abc", "staff", ONE_ROW).then(), 400)
                 .body("detail", containsString("ODS code"));
-        problem(upload("TOOLONG", "staff", csv(STAFF, "S1,HR,Oxford,standard,active,")).then(), 400);
+        problem(upload("pm", "TOOLONG", "staff", ONE_ROW).then(), 400);
         problem(as("viewer").get("/api/organisations/ab/imports").then(), 400);
     }
 
@@ -291,7 +294,7 @@ class ImportBadInputTest {
     @Test
     void importsMultipartFieldFile() {
         String ods = Api.newOrganisation();
-        as("pm").multiPart("file", "staff-export.csv", bytes(csv(STAFF, "S1,HR,Oxford,standard,active,")), "text/csv")
+        as("pm").multiPart("file", "staff-export.csv", ONE_ROW, "text/csv")
                 .post(path(ods, "staff"))
                 .then().log().ifValidationFails().statusCode(201).body("rows", equalTo(1))
                 .body("duplicate", equalTo(false));
@@ -303,7 +306,7 @@ class ImportBadInputTest {
     @Test
     void refusesMultipartWithoutFileField() {
         String ods = Api.newOrganisation();
-        problem(as("pm").multiPart("upload", "staff.csv", bytes(csv(STAFF, "S1,HR,Oxford,standard,active,")), "text/csv")
+        problem(as("pm").multiPart("upload", "staff.csv", ONE_ROW, "text/csv")
                 .post(path(ods, "staff")).then(), 400).body("detail", containsString("'file'"));
         nothingStoredAndStillAnswering(ods);
     }

@@ -2,6 +2,7 @@ package io.migrationinsights.ingest;
 
 import static io.migrationinsights.support.Api.as;
 import static io.migrationinsights.support.Uploads.csv;
+import static io.migrationinsights.support.Uploads.fixture;
 import static io.migrationinsights.support.Uploads.path;
 import static io.migrationinsights.support.Uploads.upload;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -31,16 +32,17 @@ class ImportLifecycleTest {
     static final String STAFF = ImportValidationTest.STAFF;
     static final String TICKETS = ImportValidationTest.TICKETS;
 
-    static final String STAFF_A = csv(STAFF,
-            "S1,HR,Oxford,standard,active,",
-            "S2,HR,Banbury,executive,active,",
-            "S3,IT,Oxford,community,leaver,2026-01-31");
-    static final String STAFF_B = csv(STAFF,
-            "S2,Estates,Witney,executive_pa,active,",
-            "S4,IT,Oxford,home_based,active,");
+    /** Three staff (S1-S3); the next snapshot, B, keeps S2 (changed) and adds S4. */
+    static final byte[] STAFF_A = fixture("staff/snapshot-a.csv");
+    static final byte[] STAFF_B = fixture("staff/snapshot-b.csv");
+    static final byte[] ONE_TICKET = fixture("tickets/one-ticket.csv");
 
     static JsonPath created(String ods, String kind, String body) {
-        return upload(ods, kind, body).then().log().ifValidationFails().statusCode(201)
+        return created(ods, kind, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static JsonPath created(String ods, String kind, byte[] body) {
+        return upload("pm", ods, kind, body).then().log().ifValidationFails().statusCode(201)
                 .body("duplicate", equalTo(false)).extract().jsonPath();
     }
 
@@ -61,7 +63,7 @@ class ImportLifecycleTest {
         JsonPath first = created(ods, "staff", STAFF_A);
         List<String> before = staffSnapshot(ods);
 
-        upload(ods, "staff", STAFF_A).then().log().ifValidationFails().statusCode(200)
+        upload("pm", ods, "staff", STAFF_A).then().log().ifValidationFails().statusCode(200)
                 .body("duplicate", equalTo(true))
                 .body("importId", equalTo(first.getInt("importId")))
                 .body("rows", equalTo(3))
@@ -75,9 +77,8 @@ class ImportLifecycleTest {
     @Test
     void answersSameTicketExportAgainAsDuplicate() {
         String ods = Api.newOrganisation();
-        String export = csv(TICKETS, "T1,2026-03-02 09:00,,other,phone,no,");
-        JsonPath first = created(ods, "tickets", export);
-        upload(ods, "tickets", export).then().statusCode(200).body("duplicate", equalTo(true))
+        JsonPath first = created(ods, "tickets", ONE_TICKET);
+        upload("pm", ods, "tickets", ONE_TICKET).then().statusCode(200).body("duplicate", equalTo(true))
                 .body("importId", equalTo(first.getInt("importId")));
         assertThat(Db.count("ticket", ods), equalTo(1L));
         assertThat(Db.count("import_batch", ods), equalTo(1L));
@@ -167,8 +168,7 @@ class ImportLifecycleTest {
         assertThat(Db.column(lines, "line_id"), contains("F1", "F2"));
         assertThat(lines.stream().map(r -> r.get("amount_gbp").toString()).toList(), contains("150.25", "50.00"));
 
-        created(ods, "benefits", csv(ImportValidationTest.BENEFITS,
-                "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no"));
+        created(ods, "benefits", fixture(ImportValidationTest.ONE_BENEFIT));
         String measurements = ImportValidationTest.MEASUREMENTS;
         created(ods, "benefit-measurements", csv(measurements, "B1,2026-03-31,1,first", "B1,2026-04-30,2,"));
         created(ods, "benefit-measurements", csv(measurements, "B1,31/03/2026,1.5,corrected", "B1,2026-05-31,3,"));
@@ -199,7 +199,7 @@ class ImportLifecycleTest {
     @Test
     void acceptsAnEmptyEventExportAndKeepsEarlierEvents() {
         String ods = Api.newOrganisation();
-        created(ods, "tickets", csv(TICKETS, "T1,2026-03-02 09:00,,other,phone,no,"));
+        created(ods, "tickets", ONE_TICKET);
         created(ods, "tickets", csv(TICKETS)).getInt("rows");
         assertThat(Db.count("ticket", ods), equalTo(1L));
     }

@@ -1,6 +1,7 @@
 package io.migrationinsights.ingest;
 
 import static io.migrationinsights.support.Uploads.csv;
+import static io.migrationinsights.support.Uploads.fixture;
 import static io.migrationinsights.support.Uploads.upload;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -12,14 +13,19 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.migrationinsights.support.Api;
 import io.migrationinsights.support.Db;
+import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every row and header rule of CONTRACT section 2: a rejected file answers 422
@@ -38,6 +44,8 @@ class ImportValidationTest {
     static final String BENEFITS = "benefit_id,title,owner,measure,unit,baseline_value,baseline_date,target_value,"
             + "target_date,direction,cashable,dis_benefit";
     static final String MEASUREMENTS = "benefit_id,measured_on,value,note";
+    /** The register with one benefit, B1, that measurements refer to. */
+    static final String ONE_BENEFIT = "benefits/one-benefit.csv";
 
     /** Uploads a file that must be refused, and checks that nothing of it was stored. */
     static ValidatableResponse rejected(String ods, String kind, String table, String body) {
@@ -94,11 +102,56 @@ class ImportValidationTest {
 
     // --- values ----------------------------------------------------------
 
-    @Test
-    void rejectsRowWithUnknownEnumValue() {
+    /**
+     * A row with one value its column cannot hold: the finding names the row, the
+     * column, the value and the rule. {@code rows} go under the kind's header.
+     */
+    record BadValue(String rule, String kind, String table, String header, List<String> rows,
+                    int row, String column, String value, String message) {
+        @Override
+        public String toString() {
+            return rule;
+        }
+    }
+
+    static Stream<BadValue> badValues() {
+        return Stream.of(
+                new BadValue("unknown enum value", "staff", "staff", STAFF, List.of("S1,HR,Oxford,manager,active,"),
+                        2, "user_type", "manager", "must be one of standard, executive, executive_pa, community, home_based"),
+                new BadValue("bad boolean", "tickets", "ticket", TICKETS, List.of("T1,2026-03-02 09:00,,other,phone,maybe,"),
+                        2, "migration_related", "maybe", "must be true/false, yes/no, y/n or 1/0"),
+                new BadValue("non-numeric size", "legacy-accounts", "legacy_account", LEGACY,
+                        List.of("a@trust.local,S1,user,active,12MB,,"), 2, "mailbox_size_mb", "12MB", "is not a number"),
+                new BadValue("negative mailbox size", "legacy-accounts", "legacy_account", LEGACY,
+                        List.of("a@trust.local,S1,user,active,10,,", "b@trust.local,S2,user,active,-1,,"),
+                        3, "mailbox_size_mb", "-1", "must not be negative"),
+                new BadValue("amount with three decimals", "finance", "finance_line", FINANCE,
+                        List.of("F1,project_cost,Licences,10.50,one_off,2026-01-01,,yes",
+                                "F2,project_cost,Licences,10.505,one_off,2026-01-01,,yes"),
+                        3, "amount_gbp", "10.505", "at most 2 decimal places"),
+                new BadValue("negative amount", "finance", "finance_line", FINANCE,
+                        List.of("F1,project_cost,Licences,-5,one_off,2026-01-01,,yes"), 2, "amount_gbp", "-5",
+                        "must not be negative"),
+                new BadValue("amount too large for pounds", "finance", "finance_line", FINANCE,
+                        List.of("F1,project_cost,Licences,12345678901234,one_off,2026-01-01,,yes"),
+                        2, "amount_gbp", "12345678901234", "is too large"),
+                new BadValue("registered before created", "nhsmail-accounts", "nhsmail_account", NHSMAIL,
+                        List.of("a@nhs.net,S1,2026-01-05,04/01/2026,active"),
+                        2, "registered_date", "04/01/2026", "must not be before created_date"),
+                new BadValue("resolved before opened", "tickets", "ticket", TICKETS,
+                        List.of("T1,2026-03-02 09:00,2026-03-02 08:59,other,phone,no,"),
+                        2, "resolved_at", "2026-03-02 08:59", "must not be before opened_at"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void rejectsRowWithOneBadValue(BadValue bad) {
         String ods = Api.newOrganisation();
-        var r = rejected(ods, "staff", "staff", csv(STAFF, "S1,HR,Oxford,manager,active,"));
-        finding(r, 2, "user_type", "manager", "must be one of standard, executive, executive_pa, community, home_based");
+        List<String> lines = new ArrayList<>(List.of(bad.header()));
+        lines.addAll(bad.rows());
+        var r = rejected(ods, bad.kind(), bad.table(), csv(lines.toArray(String[]::new)));
+        r.body("errors", hasSize(1));
+        finding(r, bad.row(), bad.column(), bad.value(), bad.message());
     }
 
     @Test
@@ -128,56 +181,6 @@ class ImportValidationTest {
     }
 
     @Test
-    void rejectsRowWithBadBoolean() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "tickets", "ticket", csv(TICKETS, "T1,2026-03-02 09:00,,other,phone,maybe,"));
-        finding(r, 2, "migration_related", "maybe", "must be true/false, yes/no, y/n or 1/0");
-    }
-
-    @Test
-    void rejectsRowWithNonNumericValue() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "legacy-accounts", "legacy_account", csv(LEGACY,
-                "a@trust.local,S1,user,active,12MB,,"));
-        finding(r, 2, "mailbox_size_mb", "12MB", "is not a number");
-    }
-
-    @Test
-    void rejectsNegativeMailboxSize() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "legacy-accounts", "legacy_account", csv(LEGACY,
-                "a@trust.local,S1,user,active,10,,",
-                "b@trust.local,S2,user,active,-1,,"));
-        finding(r, 3, "mailbox_size_mb", "-1", "must not be negative");
-    }
-
-    @Test
-    void rejectsAmountWithThreeDecimals() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "finance", "finance_line", csv(FINANCE,
-                "F1,project_cost,Licences,10.50,one_off,2026-01-01,,yes",
-                "F2,project_cost,Licences,10.505,one_off,2026-01-01,,yes"));
-        r.body("errors", hasSize(1));
-        finding(r, 3, "amount_gbp", "10.505", "at most 2 decimal places");
-    }
-
-    @Test
-    void rejectsNegativeAmount() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "finance", "finance_line", csv(FINANCE,
-                "F1,project_cost,Licences,-5,one_off,2026-01-01,,yes"));
-        finding(r, 2, "amount_gbp", "-5", "must not be negative");
-    }
-
-    @Test
-    void rejectsAmountTooLargeForPounds() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "finance", "finance_line", csv(FINANCE,
-                "F1,project_cost,Licences,12345678901234,one_off,2026-01-01,,yes"));
-        finding(r, 2, "amount_gbp", "12345678901234", "is too large");
-    }
-
-    @Test
     void rejectsTextLongerThanItsColumn() {
         String ods = Api.newOrganisation();
         String longId = "S".repeat(101);
@@ -195,22 +198,6 @@ class ImportValidationTest {
                 "@nhs.net,S3,2026-01-01,,active"));
         finding(r, 3, "email", "b@nhs.uk", "must be an NHSmail address ending in @nhs.net");
         finding(r, 4, "email", "@nhs.net", "ending in @nhs.net");
-    }
-
-    @Test
-    void rejectsRegisteredDateBeforeCreatedDate() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "nhsmail-accounts", "nhsmail_account", csv(NHSMAIL,
-                "a@nhs.net,S1,2026-01-05,04/01/2026,active"));
-        finding(r, 2, "registered_date", "04/01/2026", "must not be before created_date");
-    }
-
-    @Test
-    void rejectsResolvedBeforeOpened() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "tickets", "ticket", csv(TICKETS,
-                "T1,2026-03-02 09:00,2026-03-02 08:59,other,phone,no,"));
-        finding(r, 2, "resolved_at", "2026-03-02 08:59", "must not be before opened_at");
     }
 
     @Test
@@ -242,82 +229,66 @@ class ImportValidationTest {
 
     // --- keys and references ------------------------------------------------
 
-    @Test
-    void rejectsDuplicateStaffId() {
+    /**
+     * A key that appears twice in one file: the second row is refused, naming the
+     * first; keys compare without case where the contract says so, and dates
+     * whatever their form. {@code before} is a fixture {@code <kind>/<name>.csv}
+     * imported first (the register a measurement refers to), or null.
+     */
+    record DuplicateKey(String kind, String table, String header, List<String> rows,
+                        int row, String column, String value, String message, String before) {
+        @Override
+        public String toString() {
+            return kind + " " + column + " " + value;
+        }
+    }
+
+    static Stream<DuplicateKey> duplicateKeys() {
+        return Stream.of(
+                new DuplicateKey("staff", "staff", STAFF, List.of("S1,HR,Oxford,standard,active,",
+                        "S2,HR,Oxford,standard,active,", "S1,IT,Oxford,standard,active,"),
+                        4, "staff_id", "S1", "already on row 2", null),
+                new DuplicateKey("legacy-accounts", "legacy_account", LEGACY,
+                        List.of("Ann@Trust.local,S1,user,active,,,", "ann@trust.LOCAL,S1,user,active,,,"),
+                        3, "account", "ann@trust.local", "already on row 2", null),
+                new DuplicateKey("nhsmail-accounts", "nhsmail_account", NHSMAIL,
+                        List.of("Ann.Lee@nhs.net,S1,2026-01-01,,active", "ann.lee@NHS.net,S2,2026-01-01,,active"),
+                        3, "email", "ann.lee@nhs.net", "already on row 2", null),
+                new DuplicateKey("appointments", "appointment", APPOINTMENTS, List.of("S1,Oxford,pilot,2026-04-01,migrated",
+                        "S1,Oxford,pilot,2026-04-02,migrated", "S1,Oxford,washup,01/04/2026,migrated"),
+                        4, "staff_id", "S1 + 2026-04-01", "duplicate staff_id + appointment_date: already on row 2", null),
+                new DuplicateKey("tickets", "ticket", TICKETS,
+                        List.of("T1,2026-03-02 09:00,,other,phone,no,", "T1,2026-03-03 09:00,,other,phone,no,"),
+                        3, "ticket_id", "T1", "already on row 2", null),
+                new DuplicateKey("finance", "finance_line", FINANCE, List.of("F1,project_cost,A,1,one_off,2026-01-01,,yes",
+                        "F1,project_cost,B,2,one_off,2026-01-01,,yes"), 3, "line_id", "F1", "already on row 2", null),
+                new DuplicateKey("benefits", "benefit", BENEFITS, List.of("B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no",
+                        "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no"),
+                        3, "benefit_id", "B1", "already on row 2", null),
+                new DuplicateKey("benefit-measurements", "benefit_measurement", MEASUREMENTS,
+                        List.of("B1,2026-03-31,1,", "B1,2026-04-30,1,", "B1,31/03/2026,2,"),
+                        4, "benefit_id", "B1 + 2026-03-31", "duplicate benefit_id + measured_on: already on row 2",
+                        ONE_BENEFIT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("duplicateKeys")
+    void rejectsDuplicateKey(DuplicateKey dup) {
         String ods = Api.newOrganisation();
-        var r = rejected(ods, "staff", "staff", csv(STAFF,
-                "S1,HR,Oxford,standard,active,", "S2,HR,Oxford,standard,active,", "S1,IT,Oxford,standard,active,"));
+        if (dup.before() != null) {
+            Uploads.imported(ods, dup.before().substring(0, dup.before().indexOf('/')), fixture(dup.before()));
+        }
+        List<String> lines = new ArrayList<>(List.of(dup.header()));
+        lines.addAll(dup.rows());
+        var r = rejected(ods, dup.kind(), dup.table(), csv(lines.toArray(String[]::new)));
         r.body("errors", hasSize(1));
-        finding(r, 4, "staff_id", "S1", "already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateLegacyAccountIgnoringCase() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "legacy-accounts", "legacy_account", csv(LEGACY,
-                "Ann@Trust.local,S1,user,active,,,", "ann@trust.LOCAL,S1,user,active,,,"));
-        finding(r, 3, "account", "ann@trust.local", "already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateNhsmailEmailIgnoringCase() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "nhsmail-accounts", "nhsmail_account", csv(NHSMAIL,
-                "Ann.Lee@nhs.net,S1,2026-01-01,,active", "ann.lee@NHS.net,S2,2026-01-01,,active"));
-        finding(r, 3, "email", "ann.lee@nhs.net", "already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateAppointmentForStaffAndDateWhateverTheDateFormat() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "appointments", "appointment", csv(APPOINTMENTS,
-                "S1,Oxford,pilot,2026-04-01,migrated",
-                "S1,Oxford,pilot,2026-04-02,migrated",
-                "S1,Oxford,washup,01/04/2026,migrated"));
-        r.body("errors", hasSize(1));
-        finding(r, 4, "staff_id", "S1 + 2026-04-01", "duplicate staff_id + appointment_date: already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateTicketId() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "tickets", "ticket", csv(TICKETS,
-                "T1,2026-03-02 09:00,,other,phone,no,", "T1,2026-03-03 09:00,,other,phone,no,"));
-        finding(r, 3, "ticket_id", "T1", "already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateFinanceLineId() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "finance", "finance_line", csv(FINANCE,
-                "F1,project_cost,A,1,one_off,2026-01-01,,yes", "F1,project_cost,B,2,one_off,2026-01-01,,yes"));
-        finding(r, 3, "line_id", "F1", "already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateBenefitId() {
-        String ods = Api.newOrganisation();
-        var r = rejected(ods, "benefits", "benefit", csv(BENEFITS,
-                "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no",
-                "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no"));
-        finding(r, 3, "benefit_id", "B1", "already on row 2");
-    }
-
-    @Test
-    void rejectsDuplicateBenefitMeasurement() {
-        String ods = Api.newOrganisation();
-        upload(ods, "benefits", csv(BENEFITS, "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no"))
-                .then().statusCode(201);
-        var r = rejected(ods, "benefit-measurements", "benefit_measurement", csv(MEASUREMENTS,
-                "B1,2026-03-31,1,", "B1,2026-04-30,1,", "B1,31/03/2026,2,"));
-        finding(r, 4, "benefit_id", "B1 + 2026-03-31", "duplicate benefit_id + measured_on: already on row 2");
+        finding(r, dup.row(), dup.column(), dup.value(), dup.message());
     }
 
     @Test
     void rejectsMeasurementOfUnknownBenefit() {
         String ods = Api.newOrganisation();
-        upload(ods, "benefits", csv(BENEFITS, "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no"))
-                .then().statusCode(201);
+        Uploads.imported(ods, "benefits", fixture(ONE_BENEFIT));
         var r = rejected(ods, "benefit-measurements", "benefit_measurement", csv(MEASUREMENTS,
                 "B1,2026-03-31,1,", "B9,2026-03-31,1,"));
         r.body("errors", hasSize(1));
@@ -327,8 +298,7 @@ class ImportValidationTest {
     @Test
     void doesNotMatchBenefitsOfAnotherOrganisation() {
         String other = Api.newOrganisation();
-        upload(other, "benefits", csv(BENEFITS, "B1,T,O,M,u,1,2026-01-01,2,2026-12-31,increase,no,no"))
-                .then().statusCode(201);
+        Uploads.imported(other, "benefits", fixture(ONE_BENEFIT));
         String ods = Api.newOrganisation();
         var r = rejected(ods, "benefit-measurements", "benefit_measurement", csv(MEASUREMENTS, "B1,2026-03-31,1,"));
         finding(r, 2, "benefit_id", "B1", "no benefit with this benefit_id");

@@ -1,7 +1,7 @@
 package io.migrationinsights.metrics;
 
 import static io.migrationinsights.metrics.MetricsFixtures.org;
-import static io.migrationinsights.metrics.MetricsFixtures.upload;
+import static io.migrationinsights.metrics.MetricsFixtures.uploadFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -23,30 +23,11 @@ class MetricsBenefitsTest {
     @Inject
     BenefitMetrics benefits;
 
+    /** A new organisation with csv/metrics/benefits-register.csv and its measurements (each note says why it counts). */
     static String load() {
         String ods = Api.newOrganisation();
-        StringBuilder register = new StringBuilder("benefit_id,title,owner,measure,unit,baseline_value,baseline_date,"
-                + "target_value,target_date,direction,cashable,dis_benefit\n");
-        for (String b : List.of("B1", "B2", "B3", "B9", "B7", "B8")) {
-            register.append(b).append(",Up ").append(b).append(",Owner,Score,points,10,2025-01-01,20,2026-12-31,increase,no,no\n");
-        }
-        for (String b : List.of("B4", "B5", "B6")) {
-            register.append(b).append(",Down ").append(b).append(",Owner,Calls,calls,100,2025-01-01,60,2026-12-31,decrease,yes,no\n");
-        }
-        upload(ods, "benefits", register.toString());
-        upload(ods, "benefit-measurements", """
-                benefit_id,measured_on,value,note
-                B1,2026-06-01,20,meets the target
-                B1,2026-07-15,5,after the report date: ignored
-                B2,2026-06-01,15,exactly half way
-                B3,2026-01-01,19,earlier and better
-                B3,2026-06-01,14.99,latest: just short of half way
-                B4,2026-06-01,60,meets the target
-                B5,2026-06-01,80,exactly half way down
-                B6,2026-06-01,81,short of half way down
-                B8,2026-07-01,25,only after the report date
-                B9,2026-06-30,25,on the report date
-                """);
+        uploadFile(ods, "benefits", "benefits-register.csv");
+        uploadFile(ods, "benefit-measurements", "benefits-measurements.csv");
         return ods;
     }
 

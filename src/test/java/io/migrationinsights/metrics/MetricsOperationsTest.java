@@ -2,6 +2,7 @@ package io.migrationinsights.metrics;
 
 import static io.migrationinsights.metrics.MetricsFixtures.org;
 import static io.migrationinsights.metrics.MetricsFixtures.upload;
+import static io.migrationinsights.metrics.MetricsFixtures.uploadFile;
 import static io.migrationinsights.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -30,21 +31,11 @@ class MetricsOperationsTest {
     @Inject
     HeadlineGauges gauges;
 
+    /** Active user mailboxes a@ and b@; legacy running costs ending 30 June and 30 September 2026. */
     static String decommissioningOrganisation() {
         String ods = Api.newOrganisation();
-        upload(ods, "legacy-accounts", """
-                account,staff_id,mailbox_type,status,owner_staff_id
-                a@trust.nhs.uk,A,user,active,
-                b@trust.nhs.uk,B,user,active,
-                c@trust.nhs.uk,C,user,disabled,
-                s@trust.nhs.uk,,shared,active,A
-                """);
-        upload(ods, "finance", """
-                line_id,kind,description,amount_gbp,frequency,start_date,end_date,cashable
-                L1,legacy_running_cost,Support,100.00,monthly,2020-01-01,2026-06-30,yes
-                L2,legacy_running_cost,Licences,1200.00,annual,2020-01-01,2026-09-30,yes
-                P1,project_cost,Team,5000.00,one_off,2026-01-01,2027-12-31,yes
-                """);
+        uploadFile(ods, "legacy-accounts", "decommissioning-legacy.csv");
+        uploadFile(ods, "finance", "decommissioning-finance.csv");
         return ods;
     }
 
@@ -85,7 +76,9 @@ class MetricsOperationsTest {
                 .put(base + "/exceptions/a@trust.nhs.uk").then().statusCode(400)
                 .contentType("application/problem+json");
         as("admin").contentType("application/json").body("{\"date\":\"2026-10-31\"}")
-                .put(base + "/date").then().statusCode(200).body("dateSource", equalTo("setting"));
+                .put(base + "/date").then().statusCode(200).body("dateSource", equalTo("setting"))
+                // answered as of today, the tests' fixed clock: 15 April to 31 October 2026
+                .body("daysLeft", equalTo(199));
         as("admin").contentType("application/json").body("{\"date\":\"2026-02-30\"}")
                 .put(base + "/date").then().statusCode(400).body("detail", containsString("not a date in the calendar"));
 
@@ -100,6 +93,7 @@ class MetricsOperationsTest {
                 .body("exceptions[0].keepUntil", equalTo("2027-03-31"))
                 .body("exceptions[0].approvedBy", equalTo("test-pm"))
                 .body("exceptions[0].stillActive", equalTo(true));
+        as("viewer").get(base).then().statusCode(200).body("daysLeft", equalTo(199));
         as("viewer").get(base + "?asOf=2026-10-01").then().statusCode(200)
                 .body("onException", equalTo(1))
                 .body("membersIncluded", equalTo(false))
@@ -196,7 +190,9 @@ class MetricsOperationsTest {
         upload(ods, "finance", """
                 line_id,kind,description,amount_gbp,frequency,start_date,end_date,cashable
                 C1,cost_avoided,Server not bought,123.45,one_off,2020-01-01,,yes
+                C2,cost_avoided,Support contract avoided,10.00,monthly,2026-01-01,,yes
                 """);
+        // "today" is the tests' fixed clock, 15 April 2026: C2 has run three whole months (30.00)
         gauges.refresh();
         String scrape = as("admin").get("/q/metrics").then().statusCode(200).extract().asString();
         String tag = "{organisation=\"" + ods + "\"}";
@@ -204,7 +200,7 @@ class MetricsOperationsTest {
         org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_staff_migrated" + tag + " 2.0"));
         org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_staff_outstanding" + tag + " 1.0"));
         org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_washup_outstanding" + tag + " 1.0"));
-        org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_net_saving_pounds" + tag + " 123.45"));
+        org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_net_saving_pounds" + tag + " 153.45"));
         given().get("/q/metrics").then().statusCode(401);
     }
 }

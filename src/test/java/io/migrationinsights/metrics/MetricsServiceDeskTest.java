@@ -2,6 +2,7 @@ package io.migrationinsights.metrics;
 
 import static io.migrationinsights.metrics.MetricsFixtures.org;
 import static io.migrationinsights.metrics.MetricsFixtures.upload;
+import static io.migrationinsights.metrics.MetricsFixtures.uploadFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -33,27 +34,18 @@ class MetricsServiceDeskTest {
     }
 
     /**
+     * The fixture csv/metrics/service-desk-tickets.csv.
      * Baseline Jan..Feb 2026: T1 1h, T2 (31 Jan 23:30, January) 2h, T3 floorwalker 4h, T4 open: 4 tickets, median 2h.
      * Comparison Apr..May 2026: T6 (30 Apr 23:30 BST) 0.5h, T7 (1 May 00:30 BST = 30 Apr UTC, counts in May) 1.5h,
      * T8 open: 3 tickets, median of two = 1h. T9, T11 in March and T10 (1 Jun 00:30 BST) are in neither window.
      */
-    static final String TICKETS = HEADER + """
-            T1,2026-01-05 09:00,2026-01-05 10:00,password_reset,phone,no
-            T2,2026-01-31 23:30,2026-02-01 01:30,password_reset,email,yes
-            T3,2026-02-10 09:00,2026-02-10 13:00,calendar,floorwalker,yes
-            T4,2026-02-20 09:00,,calendar,phone,no
-            T6,2026-04-30 23:30,2026-05-01 00:00,password_reset,floorwalker,yes
-            T7,2026-05-01 00:30,2026-05-01 02:00,other,self_service,no
-            T8,2026-05-15 09:00,,mobile_device,phone,no
-            T9,2026-03-15 09:00,2026-03-15 09:30,other,phone,no
-            T10,2026-06-01 00:30,2026-06-01 01:00,other,phone,yes
-            T11,2026-03-29 00:30,2026-03-29 03:30,other,phone,no
-            """;
+    static final String TICKETS = "service-desk-tickets.csv";
+
 
     @Test
     void comparesWindowsByUkCalendarDateOfOpening() {
         String ods = Api.newOrganisation();
-        upload(ods, "tickets", TICKETS);
+        uploadFile(ods, "tickets", TICKETS);
         ServiceDeskComparison c = serviceDesk.compare(org(ods), m("2026-01"), m("2026-02"), m("2026-04"), m("2026-05"));
 
         assertEquals(new ServiceDeskComparison.Window(m("2026-01"), m("2026-02"), 2, 4), c.baseline());
@@ -76,7 +68,7 @@ class MetricsServiceDeskTest {
     @Test
     void listsEveryCategoryWithNullReductionWhereTheBaselineIsZero() {
         String ods = Api.newOrganisation();
-        upload(ods, "tickets", TICKETS);
+        uploadFile(ods, "tickets", TICKETS);
         ServiceDeskComparison c = serviceDesk.compare(org(ods), m("2026-01"), m("2026-02"), m("2026-04"), m("2026-05"));
         Map<String, ServiceDeskComparison.CategoryComparison> by = c.byCategory().stream()
                 .collect(Collectors.toMap(ServiceDeskComparison.CategoryComparison::category, Function.identity()));
@@ -94,7 +86,7 @@ class MetricsServiceDeskTest {
     @Test
     void mediansOddAndEvenCountsOfResolvedTicketsInElapsedHours() {
         String ods = Api.newOrganisation();
-        upload(ods, "tickets", TICKETS);
+        uploadFile(ods, "tickets", TICKETS);
         long id = org(ods);
         ServiceDeskComparison c = serviceDesk.compare(id, m("2026-01"), m("2026-02"), m("2026-04"), m("2026-05"));
         // [1, 2, 4] -> 2; [0.5, 1.5] -> 1 (T8 is open and does not count)
@@ -108,7 +100,7 @@ class MetricsServiceDeskTest {
     @Test
     void emptyWindowsGiveZeroRatesNullMediansAndNullReductionForAZeroBaseline() {
         String ods = Api.newOrganisation();
-        upload(ods, "tickets", TICKETS);
+        uploadFile(ods, "tickets", TICKETS);
         long id = org(ods);
 
         ServiceDeskComparison emptyComparison = serviceDesk.compare(id, m("2026-01"), m("2026-02"), m("2027-01"), m("2027-03"));
