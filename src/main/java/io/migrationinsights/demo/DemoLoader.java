@@ -81,7 +81,7 @@ public class DemoLoader {
                     current[0] = fileName(kind);
                     try (InputStream in = files.apply(kind)) {
                         ImportResult result = imports.importCsv(odsCode, kind, in, fileName(kind), false, USER);
-                        rows.put(kind.name(), result.rows());
+                        rows.put(kind.urlName(), result.rows());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -115,7 +115,7 @@ public class DemoLoader {
     }
 
     static String fileName(ImportKind kind) {
-        return kind.name() + ".csv";
+        return kind.urlName() + ".csv";
     }
 
     static InputStream classpathFile(ImportKind kind) {

@@ -11,19 +11,124 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The eight upload kinds of CONTRACT section 2: their columns, the table each
  * fills, whether a file replaces the dataset (snapshot) or upserts by key
- * (event), and the rules a row must follow.
+ * (event), and the rules a row must follow. Declared in dependency order: a
+ * demo or bulk load imports them in this order (measurements name benefits).
+ * The words a column accepts are written once, in its field; the sets of kinds
+ * other packages need are named below.
  */
-public final class ImportKind {
+public enum ImportKind {
+
+    STAFF("staff", "staff", Mode.SNAPSHOT,
+            List.of("staff_id"),
+            List.of(Field.text("staff_id", true, 100), Field.text("first_name", false, 200), Field.text("last_name", false, 200),
+                    Field.of("email", LOWER_TEXT, false).max(320), Field.text("business_unit", true, 200), Field.text("site", true, 200),
+                    Field.oneOf("user_type", true, "standard", "executive", "executive_pa", "community", "home_based"),
+                    Field.oneOf("employment_status", true, "active", "leaver"),
+                    Field.of("leave_date", DATE, false)),
+            List.of(), List.of(), null),
+
+    LEGACY_ACCOUNTS("legacy-accounts", "legacy_account", Mode.SNAPSHOT,
+            List.of("account"),
+            List.of(Field.of("account", LOWER_TEXT, true).max(320), Field.text("staff_id", false, 100),
+                    Field.oneOf("mailbox_type", true, "user", "shared", "resource"),
+                    Field.oneOf("status", true, "active", "inactive", "disabled", "suspended"),
+                    Field.of("mailbox_size_mb", DECIMAL, false), Field.of("last_logon", TIMESTAMP, false),
+                    Field.text("owner_staff_id", false, 100)),
+            List.of(ImportKind::sizeNotNegative), List.of(), null),
+
+    NHSMAIL_ACCOUNTS("nhsmail-accounts", "nhsmail_account", Mode.SNAPSHOT,
+            List.of("email"),
+            List.of(Field.of("email", LOWER_TEXT, true).max(320), Field.text("staff_id", false, 100).alias("external_sync_id"),
+                    Field.of("created_date", DATE, true), Field.of("registered_date", DATE, false),
+                    Field.oneOf("status", true, "active", "inactive", "active_leaver", "locked", "pending",
+                            "migration_pending", "disabled", "deleted")),
+            List.of(ImportKind::nhsNetAddress, ImportKind::registeredAfterCreated), List.of(), null),
+
+    APPOINTMENTS("appointments", "appointment", Mode.SNAPSHOT,
+            List.of("staff_id", "appointment_date"),
+            List.of(Field.text("staff_id", true, 100), Field.text("site", true, 200),
+                    Field.oneOf("phase", true, "pilot", "vip", "rollout", "washup"),
+                    Field.of("appointment_date", DATE, true),
+                    Field.oneOf("outcome", true, "scheduled", "migrated", "unavailable", "failed")),
+            List.of(), List.of(), null),
+
+    TICKETS("tickets", "ticket", Mode.EVENT,
+            List.of("ticket_id"),
+            List.of(Field.text("ticket_id", true, 100), Field.of("opened_at", TIMESTAMP, true),
+                    Field.of("resolved_at", TIMESTAMP, false),
+                    Field.oneOf("category", true, "password_reset", "account_activation", "delegation_access",
+                            "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders",
+                            "shared_mailbox", "send_limits", "other"),
+                    Field.oneOf("channel", true, "phone", "email", "self_service", "floorwalker"),
+                    Field.of("migration_related", BOOLEAN, true), Field.text("staff_id", false, 100)),
+            List.of(ImportKind::resolvedAfterOpened),
+            List.of(new Derived("opened_on", Types.DATE, r -> Values.ukDate((OffsetDateTime) r.get("opened_at"))),
+                    new Derived("resolve_seconds", Types.BIGINT, ImportKind::resolveSeconds)),
+            null),
+
+    FINANCE("finance", "finance_line", Mode.EVENT,
+            List.of("line_id"),
+            List.of(Field.text("line_id", true, 100),
+                    Field.oneOf("kind", true, "project_cost", "cost_avoided", "legacy_running_cost", "new_running_cost"),
+                    Field.text("description", true, 1000), Field.of("amount_gbp", DECIMAL, true),
+                    Field.oneOf("frequency", true, "one_off", "monthly", "annual"),
+                    Field.of("start_date", DATE, true), Field.of("end_date", DATE, false),
+                    Field.of("cashable", BOOLEAN, true)),
+            List.of(ImportKind::amountInPounds), List.of(), null),
+
+    BENEFITS("benefits", "benefit", Mode.SNAPSHOT,
+            List.of("benefit_id"),
+            List.of(Field.text("benefit_id", true, 100), Field.text("title", true, 500), Field.text("owner", true, 200).column("owner_name"),
+                    Field.text("measure", true, 500), Field.text("unit", true, 50),
+                    Field.of("baseline_value", DECIMAL, true), Field.of("baseline_date", DATE, true),
+                    Field.of("target_value", DECIMAL, true), Field.of("target_date", DATE, true),
+                    Field.oneOf("direction", true, "increase", "decrease"),
+                    Field.of("cashable", BOOLEAN, true), Field.of("dis_benefit", BOOLEAN, true)),
+            List.of(), List.of(), null),
+
+    BENEFIT_MEASUREMENTS("benefit-measurements", "benefit_measurement",
+            Mode.EVENT, List.of("benefit_id", "measured_on"),
+            List.of(Field.text("benefit_id", true, 100), Field.of("measured_on", DATE, true),
+                    Field.of("value", DECIMAL, true).column("measured_value"), Field.text("note", false, 2000)),
+            List.of(), List.of(),
+            new Reference("benefit_id", "benefit", "no benefit with this benefit_id: import it in the benefits register first"));
+
+    /** Every kind, in dependency order (the order of declaration). */
+    public static final List<ImportKind> ALL = List.of(values());
+
+    /**
+     * The kinds the monthly return's figures read (CONTRACT section 5): the
+     * return warns when one was never imported, and its data is as at their
+     * latest import.
+     */
+    public static final Set<ImportKind> RETURN_KINDS =
+            Collections.unmodifiableSet(EnumSet.of(STAFF, NHSMAIL_ACCOUNTS, APPOINTMENTS));
+
+    /** The kinds the finance role may import (CONTRACT section 7); admin and pm import every kind. */
+    public static final Set<ImportKind> FINANCE_ROLE_KINDS =
+            Collections.unmodifiableSet(EnumSet.of(FINANCE, BENEFITS, BENEFIT_MEASUREMENTS));
+
+    /** The ticket categories in the contract's order: the words the tickets' category column accepts. */
+    public static final List<String> TICKET_CATEGORIES = TICKETS.field("category").allowed();
+
+    private static final Map<String, ImportKind> BY_URL_NAME = new LinkedHashMap<>();
+
+    static {
+        ALL.forEach(k -> BY_URL_NAME.put(k.urlName, k));
+    }
 
     /** Snapshot kinds replace the organisation's rows; event kinds upsert by key. */
     public enum Mode { SNAPSHOT, EVENT }
@@ -41,7 +146,7 @@ public final class ImportKind {
     record Reference(String column, String table, String message) {
     }
 
-    private final String name;
+    private final String urlName;
     private final String table;
     private final Mode mode;
     private final List<Field> fields;
@@ -50,9 +155,9 @@ public final class ImportKind {
     private final List<Derived> derived;
     private final Reference reference;
 
-    private ImportKind(String name, String table, Mode mode, List<String> key, List<Field> fields,
-                       List<RowRule> rules, List<Derived> derived, Reference reference) {
-        this.name = name;
+    ImportKind(String urlName, String table, Mode mode, List<String> key, List<Field> fields,
+               List<RowRule> rules, List<Derived> derived, Reference reference) {
+        this.urlName = urlName;
         this.table = table;
         this.mode = mode;
         this.key = key;
@@ -62,97 +167,14 @@ public final class ImportKind {
         this.reference = reference;
     }
 
-    public static final ImportKind STAFF = new ImportKind("staff", "staff", Mode.SNAPSHOT,
-            List.of("staff_id"),
-            List.of(Field.text("staff_id", true, 100), Field.text("first_name", false, 200), Field.text("last_name", false, 200),
-                    Field.of("email", LOWER_TEXT, false).max(320), Field.text("business_unit", true, 200), Field.text("site", true, 200),
-                    Field.oneOf("user_type", true, "standard", "executive", "executive_pa", "community", "home_based"),
-                    Field.oneOf("employment_status", true, "active", "leaver"),
-                    Field.of("leave_date", DATE, false)),
-            List.of(), List.of(), null);
-
-    public static final ImportKind LEGACY_ACCOUNTS = new ImportKind("legacy-accounts", "legacy_account", Mode.SNAPSHOT,
-            List.of("account"),
-            List.of(Field.of("account", LOWER_TEXT, true).max(320), Field.text("staff_id", false, 100),
-                    Field.oneOf("mailbox_type", true, "user", "shared", "resource"),
-                    Field.oneOf("status", true, "active", "inactive", "disabled", "suspended"),
-                    Field.of("mailbox_size_mb", DECIMAL, false), Field.of("last_logon", TIMESTAMP, false),
-                    Field.text("owner_staff_id", false, 100)),
-            List.of(ImportKind::sizeNotNegative), List.of(), null);
-
-    public static final ImportKind NHSMAIL_ACCOUNTS = new ImportKind("nhsmail-accounts", "nhsmail_account", Mode.SNAPSHOT,
-            List.of("email"),
-            List.of(Field.of("email", LOWER_TEXT, true).max(320), Field.text("staff_id", false, 100).alias("external_sync_id"),
-                    Field.of("created_date", DATE, true), Field.of("registered_date", DATE, false),
-                    Field.oneOf("status", true, "active", "inactive", "active_leaver", "locked", "pending",
-                            "migration_pending", "disabled", "deleted")),
-            List.of(ImportKind::nhsNetAddress, ImportKind::registeredAfterCreated), List.of(), null);
-
-    public static final ImportKind APPOINTMENTS = new ImportKind("appointments", "appointment", Mode.SNAPSHOT,
-            List.of("staff_id", "appointment_date"),
-            List.of(Field.text("staff_id", true, 100), Field.text("site", true, 200),
-                    Field.oneOf("phase", true, "pilot", "vip", "rollout", "washup"),
-                    Field.of("appointment_date", DATE, true),
-                    Field.oneOf("outcome", true, "scheduled", "migrated", "unavailable", "failed")),
-            List.of(), List.of(), null);
-
-    public static final ImportKind TICKETS = new ImportKind("tickets", "ticket", Mode.EVENT,
-            List.of("ticket_id"),
-            List.of(Field.text("ticket_id", true, 100), Field.of("opened_at", TIMESTAMP, true),
-                    Field.of("resolved_at", TIMESTAMP, false),
-                    Field.oneOf("category", true, "password_reset", "account_activation", "delegation_access",
-                            "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders",
-                            "shared_mailbox", "send_limits", "other"),
-                    Field.oneOf("channel", true, "phone", "email", "self_service", "floorwalker"),
-                    Field.of("migration_related", BOOLEAN, true), Field.text("staff_id", false, 100)),
-            List.of(ImportKind::resolvedAfterOpened),
-            List.of(new Derived("opened_on", Types.DATE, r -> Values.ukDate((OffsetDateTime) r.get("opened_at"))),
-                    new Derived("resolve_seconds", Types.BIGINT, ImportKind::resolveSeconds)),
-            null);
-
-    public static final ImportKind FINANCE = new ImportKind("finance", "finance_line", Mode.EVENT,
-            List.of("line_id"),
-            List.of(Field.text("line_id", true, 100),
-                    Field.oneOf("kind", true, "project_cost", "cost_avoided", "legacy_running_cost", "new_running_cost"),
-                    Field.text("description", true, 1000), Field.of("amount_gbp", DECIMAL, true),
-                    Field.oneOf("frequency", true, "one_off", "monthly", "annual"),
-                    Field.of("start_date", DATE, true), Field.of("end_date", DATE, false),
-                    Field.of("cashable", BOOLEAN, true)),
-            List.of(ImportKind::amountInPounds), List.of(), null);
-
-    public static final ImportKind BENEFITS = new ImportKind("benefits", "benefit", Mode.SNAPSHOT,
-            List.of("benefit_id"),
-            List.of(Field.text("benefit_id", true, 100), Field.text("title", true, 500), Field.text("owner", true, 200).column("owner_name"),
-                    Field.text("measure", true, 500), Field.text("unit", true, 50),
-                    Field.of("baseline_value", DECIMAL, true), Field.of("baseline_date", DATE, true),
-                    Field.of("target_value", DECIMAL, true), Field.of("target_date", DATE, true),
-                    Field.oneOf("direction", true, "increase", "decrease"),
-                    Field.of("cashable", BOOLEAN, true), Field.of("dis_benefit", BOOLEAN, true)),
-            List.of(), List.of(), null);
-
-    public static final ImportKind BENEFIT_MEASUREMENTS = new ImportKind("benefit-measurements", "benefit_measurement",
-            Mode.EVENT, List.of("benefit_id", "measured_on"),
-            List.of(Field.text("benefit_id", true, 100), Field.of("measured_on", DATE, true),
-                    Field.of("value", DECIMAL, true).column("measured_value"), Field.text("note", false, 2000)),
-            List.of(), List.of(),
-            new Reference("benefit_id", "benefit", "no benefit with this benefit_id: import it in the benefits register first"));
-
-    /** In dependency order: a demo or bulk load imports them in this order. */
-    public static final List<ImportKind> ALL = List.of(STAFF, LEGACY_ACCOUNTS, NHSMAIL_ACCOUNTS, APPOINTMENTS,
-            TICKETS, FINANCE, BENEFITS, BENEFIT_MEASUREMENTS);
-
-    private static final Map<String, ImportKind> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        ALL.forEach(k -> BY_NAME.put(k.name, k));
+    /** The kind named {@code urlName} (staff, legacy-accounts, ...), if there is one. */
+    public static Optional<ImportKind> byUrlName(String urlName) {
+        return Optional.ofNullable(BY_URL_NAME.get(urlName));
     }
 
-    public static Optional<ImportKind> byName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
-    }
-
-    public String name() {
-        return name;
+    /** The kind's name in URLs, in JSON and in the import ledger: staff, legacy-accounts, ... */
+    public String urlName() {
+        return urlName;
     }
 
     public String table() {
@@ -189,7 +211,7 @@ public final class ImportKind {
 
     @Override
     public String toString() {
-        return name;
+        return urlName;
     }
 
     // --- row rules ---------------------------------------------------------
@@ -245,7 +267,15 @@ public final class ImportKind {
         }
     }
 
+    /** Every kind's name, comma-separated, for a message that lists them. */
     static String names() {
-        return String.join(", ", Arrays.asList(BY_NAME.keySet().toArray(new String[0])));
+        return String.join(", ", BY_URL_NAME.keySet());
+    }
+
+    /** The names of {@code kinds} in order as prose: "finance, benefits and benefit-measurements". */
+    static String inProse(Collection<ImportKind> kinds) {
+        List<String> names = kinds.stream().map(ImportKind::urlName).toList();
+        return names.size() < 2 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

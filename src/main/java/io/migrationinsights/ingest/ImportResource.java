@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -27,9 +26,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/organisations/{ods}/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
-
-    /** Kinds a finance user may import besides reading. */
-    static final Set<String> FINANCE_KINDS = Set.of("finance", "benefits", "benefit-measurements");
 
     private final ImportService imports;
     private final ImportLedger ledger;
@@ -75,9 +71,10 @@ public class ImportResource {
 
     private Response run(String ods, String kindName, InputStream body, String fileName, boolean allowEmpty) {
         ImportKind kind = ImportService.kind(kindName);
-        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM) && !FINANCE_KINDS.contains(kind.name())) {
+        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
+                && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
             throw new ProblemException(403, "Forbidden",
-                    "The finance role may import only finance, benefits and benefit-measurements.");
+                    "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
         }
         ImportResult result = imports.importCsv(ods, kind, body, fileName, allowEmpty,
                 identity.getPrincipal().getName());

@@ -3,6 +3,7 @@ package io.migrationinsights.ingest;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.InsightsConfig;
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -39,18 +38,23 @@ public class ImportService {
     private static final long PROGRESS_EVERY = 100_000;
 
     private final DataSource dataSource;
+    private final OrganisationRepository organisations;
+    private final ImportLedger ledger;
     private final InsightsConfig config;
     private final Clock clock;
 
-    ImportService(DataSource dataSource, InsightsConfig config, Clock clock) {
+    ImportService(DataSource dataSource, OrganisationRepository organisations, ImportLedger ledger,
+                  InsightsConfig config, Clock clock) {
         this.dataSource = dataSource;
+        this.organisations = organisations;
+        this.ledger = ledger;
         this.config = config;
         this.clock = clock;
     }
 
     /** Resolves a kind from the URL, or 404. */
     public static ImportKind kind(String name) {
-        return ImportKind.byName(name).orElseThrow(() -> ProblemException.notFound(
+        return ImportKind.byUrlName(name).orElseThrow(() -> ProblemException.notFound(
                 "There is no import kind '" + name + "'. Kinds: " + ImportKind.names() + "."));
     }
 
@@ -58,11 +62,11 @@ public class ImportService {
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user) {
         OrganisationRepository.checkCode(odsCode);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            long orgId = lockOrganisation(c, odsCode);
-            long importId = startLedgerEntry(c, orgId, kind, fileName, user);
+            long orgId = organisations.requireLocked(odsCode).id;
+            long importId = ledger.start(orgId, kind, fileName, user, OffsetDateTime.now(clock));
             if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
                 execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);
             }
@@ -81,11 +85,11 @@ public class ImportService {
             }
             rejectIfAny(rows.errors(), rows.errorCount());
 
-            String sha = HexFormat.of().formatHex(sha256.digest());
-            ImportResult previous = latest(c, orgId, kind, importId);
+            String sha = Sha256.hex(sha256);
+            ImportResult previous = ledger.latestBefore(orgId, kind, importId).orElse(null);
             if (previous != null && previous.sha256().equals(sha)) {
                 QuarkusTransaction.setRollbackOnly();
-                return new ImportResult(previous.importId(), kind.name(), previous.rows(), sha,
+                return new ImportResult(previous.importId(), kind.urlName(), previous.rows(), sha,
                         previous.ignoredColumns(), true);
             }
             if (rows.dataRows() == 0 && kind.mode() == ImportKind.Mode.SNAPSHOT && !allowEmpty) {
@@ -102,10 +106,10 @@ public class ImportService {
             if (kind.mode() == ImportKind.Mode.EVENT) {
                 replaceSupersededEvents(c, kind, orgId, importId);
             }
-            finishLedgerEntry(c, importId, rows.dataRows(), sha, rows.ignoredColumns());
+            ledger.finish(importId, rows.dataRows(), sha, rows.ignoredColumns());
             LOG.infof("Imported %s/%s: %d rows in %d ms (import %d)", odsCode, kind, rows.dataRows(),
                     (System.nanoTime() - started) / 1_000_000, importId);
-            return new ImportResult(importId, kind.name(), rows.dataRows(), sha, rows.ignoredColumns(), false);
+            return new ImportResult(importId, kind.urlName(), rows.dataRows(), sha, rows.ignoredColumns(), false);
         } catch (SQLException e) {
             throw new IllegalStateException("Import of " + kind + " for " + odsCode + " failed in the database", e);
         } catch (IOException | UncheckedIOException e) {
@@ -124,73 +128,6 @@ public class ImportService {
                         + " Correct the file and upload it again.", errors);
     }
 
-    private static long lockOrganisation(Connection c, String odsCode) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select id from organisation where ods_code = ? for update")) {
-            ps.setString(1, odsCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("There is no organisation with ODS code " + odsCode
-                            + ". Create it with PUT /api/organisations/" + odsCode + " first.");
-                }
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private long startLedgerEntry(Connection c, long orgId, ImportKind kind, String fileName, String user)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into import_batch (organisation_id, kind, row_count, "
-                + "sha256, file_name, imported_by, imported_at) values (?, ?, 0, '', ?, ?, ?)", new String[] {"id"})) {
-            ps.setLong(1, orgId);
-            ps.setString(2, kind.name());
-            ps.setString(3, fileName == null ? null : truncate(fileName, 255));
-            ps.setString(4, user);
-            ps.setObject(5, OffsetDateTime.now(clock));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void finishLedgerEntry(Connection c, long importId, long rows, String sha, List<String> ignored)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update import_batch set row_count = ?, sha256 = ?, ignored_columns = ? where id = ?")) {
-            ps.setLong(1, rows);
-            ps.setString(2, sha);
-            ps.setString(3, ignored.isEmpty() ? null : truncate(String.join("\n", ignored), 4000));
-            ps.setLong(4, importId);
-            ps.executeUpdate();
-        }
-    }
-
-    private static ImportResult latest(Connection c, long orgId, ImportKind kind, long currentImport)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select id, row_count, sha256, ignored_columns from import_batch "
-                + "where organisation_id = ? and kind = ? and id < ? order by id desc fetch first 1 rows only")) {
-            ps.setLong(1, orgId);
-            ps.setString(2, kind.name());
-            ps.setLong(3, currentImport);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String ignored = rs.getString(4);
-                return new ImportResult(rs.getLong(1), kind.name(), rs.getLong(2), rs.getString(3),
-                        ignored == null ? List.of() : List.of(ignored.split("\n")), true);
-            }
-        }
-    }
-
-    /**
-     * Rows of this import whose key also appears on an earlier row of the same file.
-     * One sort per import (a window over the key), not a correlated lookup per row:
-     * right after a bulk insert PostgreSQL's statistics still say the table is tiny and
-     * it planned the correlated form as nested sequential scans (20,000 staff rows took
-     * minutes).
-     */
     /**
      * Rows of this import whose key also stands on an earlier row of the file.
      * EXISTS over the key index stops at the first match, so memory stays flat
@@ -261,11 +198,6 @@ public class ImportService {
         }
     }
 
-    /**
-     * Event kinds: rows of earlier imports whose key this import carries again are
-     * replaced by it. Written as a key IN (this import's keys) so the database can
-     * hash the new keys once rather than probe per existing row.
-     */
     /** Event kinds: rows of earlier imports whose key this import carries again are replaced by it. */
     private static void replaceSupersededEvents(Connection c, ImportKind kind, long orgId, long importId)
             throws SQLException {
@@ -288,15 +220,4 @@ public class ImportService {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
 }

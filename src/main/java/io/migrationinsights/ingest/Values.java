@@ -1,10 +1,11 @@
 package io.migrationinsights.ingest;
 
+import static io.migrationinsights.system.ClockProducer.UK;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,8 +18,6 @@ import java.util.Locale;
  * a message a project manager can act on.
  */
 final class Values {
-
-    static final ZoneId UK = ZoneId.of("Europe/London");
 
     private static final DateTimeFormatter ISO_DATE = strict("uuuu-MM-dd");
     // Day and month may have one digit, as spreadsheets often write them (1/3/2026).

@@ -4,28 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /** The home of the benefit RAG status (CONTRACT section 3); the benefits report reads it. */
 @ApplicationScoped
 public class BenefitMetrics {
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    BenefitMetrics(MetricsDb db) {
-        this.db = db;
+    BenefitMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** Every benefit of the organisation, by benefit id, with its RAG as of {@code asOf} (inclusive). */
     public List<BenefitStatus> rag(long organisationId, LocalDate asOf) {
-        return db.list("select b.benefit_id, b.title, b.owner_name, b.measure, b.unit, b.direction, b.cashable, "
+        return jdbi.withHandle(h -> h.createQuery("select b.benefit_id, b.title, b.owner_name, b.measure, b.unit, b.direction, b.cashable, "
                         + "b.dis_benefit, b.baseline_value, b.baseline_date, b.target_value, b.target_date, "
                         + "m.measured_on, m.measured_value from benefit b "
                         + "left join benefit_measurement m on m.organisation_id = b.organisation_id "
                         + "and m.benefit_id = b.benefit_id and m.measured_on = (select max(x.measured_on) "
                         + "  from benefit_measurement x where x.organisation_id = b.organisation_id "
                         + "  and x.benefit_id = b.benefit_id and x.measured_on <= ?) "
-                        + "where b.organisation_id = ? order by b.benefit_id",
-                rs -> {
+                        + "where b.organisation_id = ? order by b.benefit_id")
+                .bind(0, asOf).bind(1, organisationId)
+                .map((rs, ctx) -> {
                     String direction = rs.getString(6);
                     BigDecimal baseline = rs.getBigDecimal(9);
                     BigDecimal target = rs.getBigDecimal(11);
@@ -34,7 +36,8 @@ public class BenefitMetrics {
                             rs.getString(5), direction, rs.getBoolean(7), rs.getBoolean(8),
                             baseline, rs.getObject(10, LocalDate.class), target, rs.getObject(12, LocalDate.class),
                             rs.getObject(13, LocalDate.class), value, rag(direction, baseline, target, value));
-                }, asOf, organisationId);
+                })
+                .list());
     }
 
     /**

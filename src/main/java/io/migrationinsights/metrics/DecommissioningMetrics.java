@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The home of the decommissioning tracker: user mailboxes still active on the
@@ -22,55 +23,76 @@ public class DecommissioningMetrics {
     private static final String HAS_EXCEPTION = "exists (select 1 from decommissioning_exception e "
             + "where e.organisation_id = l.organisation_id and e.account = l.account)";
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    DecommissioningMetrics(MetricsDb db) {
-        this.db = db;
+    DecommissioningMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** The tracker as of {@code asOf}; mailbox and exception lists only when {@code withMembers}. */
     public Decommissioning tracker(long organisationId, LocalDate asOf, boolean withMembers) {
-        LocalDate override = db.list("select decommission_on from decommissioning_setting where organisation_id = ?",
-                rs -> rs.getObject(1, LocalDate.class), organisationId).stream().findFirst().orElse(null);
-        LocalDate fromFinance = db.one("select max(end_date) from finance_line where organisation_id = ? "
-                + "and kind = 'legacy_running_cost'", rs -> rs.getObject(1, LocalDate.class), organisationId);
-        LocalDate date = override != null ? override : fromFinance;
-        String source = override != null ? "setting" : fromFinance != null ? "finance" : "none";
-        long[] counts = db.one("select count(*), sum(case when " + HAS_EXCEPTION + " then 1 else 0 end) "
-                        + "from legacy_account l where " + ACTIVE_USER_MAILBOX,
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, organisationId);
-        List<Decommissioning.Mailbox> mailboxes = null;
-        List<Decommissioning.ApprovedException> exceptions = null;
-        if (withMembers) {
-            mailboxes = db.list("select l.account, l.staff_id, case when " + HAS_EXCEPTION + " then 1 else 0 end "
-                            + "from legacy_account l where " + ACTIVE_USER_MAILBOX + " order by l.account",
-                    rs -> new Decommissioning.Mailbox(rs.getString(1), rs.getString(2), rs.getInt(3) == 1),
-                    organisationId);
-            exceptions = db.list("select e.account, e.reason, e.keep_until, e.approved_by, e.approved_at, "
-                            + "case when exists (select 1 from legacy_account l where l.organisation_id = e.organisation_id "
-                            + "  and l.account = e.account and l.mailbox_type = 'user' and l.status = 'active') then 1 else 0 end "
-                            + "from decommissioning_exception e where e.organisation_id = ? order by e.account",
-                    rs -> new Decommissioning.ApprovedException(rs.getString(1), rs.getString(2),
-                            rs.getObject(3, LocalDate.class), rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6) == 1),
-                    organisationId);
-        }
-        return new Decommissioning(asOf, date, source, date == null ? null : ChronoUnit.DAYS.between(asOf, date),
-                counts[0], counts[1], counts[0] - counts[1], withMembers, mailboxes, exceptions);
+        return jdbi.withHandle(h -> {
+            LocalDate override = h.createQuery("select decommission_on from decommissioning_setting "
+                            + "where organisation_id = ?")
+                    .bind(0, organisationId)
+                    .map((rs, ctx) -> rs.getObject(1, LocalDate.class))
+                    .findFirst().orElse(null);
+            LocalDate fromFinance = h.createQuery("select max(end_date) from finance_line where organisation_id = ? "
+                            + "and kind = 'legacy_running_cost'")
+                    .bind(0, organisationId)
+                    .map((rs, ctx) -> rs.getObject(1, LocalDate.class))
+                    .one();
+            LocalDate date = override != null ? override : fromFinance;
+            String source = override != null ? "setting" : fromFinance != null ? "finance" : "none";
+            long[] counts = h.createQuery("select count(*), sum(case when " + HAS_EXCEPTION + " then 1 else 0 end) "
+                            + "from legacy_account l where " + ACTIVE_USER_MAILBOX)
+                    .bind(0, organisationId)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .one();
+            List<Decommissioning.Mailbox> mailboxes = null;
+            List<Decommissioning.ApprovedException> exceptions = null;
+            if (withMembers) {
+                mailboxes = h.createQuery("select l.account, l.staff_id, case when " + HAS_EXCEPTION
+                                + " then 1 else 0 end from legacy_account l where " + ACTIVE_USER_MAILBOX
+                                + " order by l.account")
+                        .bind(0, organisationId)
+                        .map((rs, ctx) -> new Decommissioning.Mailbox(rs.getString(1), rs.getString(2),
+                                rs.getInt(3) == 1))
+                        .list();
+                exceptions = h.createQuery("select e.account, e.reason, e.keep_until, e.approved_by, e.approved_at, "
+                                + "case when exists (select 1 from legacy_account l where l.organisation_id = "
+                                + "e.organisation_id and l.account = e.account and l.mailbox_type = 'user' "
+                                + "and l.status = 'active') then 1 else 0 end "
+                                + "from decommissioning_exception e where e.organisation_id = ? order by e.account")
+                        .bind(0, organisationId)
+                        .map((rs, ctx) -> new Decommissioning.ApprovedException(rs.getString(1), rs.getString(2),
+                                rs.getObject(3, LocalDate.class), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6) == 1))
+                        .list();
+            }
+            return new Decommissioning(asOf, date, source, date == null ? null : ChronoUnit.DAYS.between(asOf, date),
+                    counts[0], counts[1], counts[0] - counts[1], withMembers, mailboxes, exceptions);
+        });
     }
 
     /** Sets the organisation's decommissioning date, overriding the finance lines. */
     @Transactional
     public void setDate(long organisationId, LocalDate date, String by, Instant at) {
-        db.update("delete from decommissioning_setting where organisation_id = ?", organisationId);
-        db.update("insert into decommissioning_setting (organisation_id, decommission_on, updated_by, updated_at) "
-                + "values (?, ?, ?, ?)", organisationId, date, by, at.atOffset(ZoneOffset.UTC));
+        jdbi.useHandle(h -> {
+            h.createUpdate("delete from decommissioning_setting where organisation_id = ?")
+                    .bind(0, organisationId).execute();
+            h.createUpdate("insert into decommissioning_setting (organisation_id, decommission_on, updated_by, "
+                            + "updated_at) values (?, ?, ?, ?)")
+                    .bind(0, organisationId).bind(1, date).bind(2, by).bind(3, at.atOffset(ZoneOffset.UTC))
+                    .execute();
+        });
     }
 
     /** Removes the override; the date comes from the finance lines again. Returns whether there was one. */
     @Transactional
     public boolean clearDate(long organisationId) {
-        return db.update("delete from decommissioning_setting where organisation_id = ?", organisationId) > 0;
+        return jdbi.withHandle(h -> h.createUpdate("delete from decommissioning_setting where organisation_id = ?")
+                .bind(0, organisationId).execute()) > 0;
     }
 
     /** Records (or replaces) an approved exception for one mailbox. Returns true when it is new. */
@@ -79,18 +101,26 @@ public class DecommissioningMetrics {
                                     String by, Instant at) {
         // Legacy accounts are stored in lower case (CONTRACT section 2 imports them as LOWER_TEXT).
         String key = account.toLowerCase(Locale.ROOT);
-        boolean existed = db.update("delete from decommissioning_exception where organisation_id = ? and account = ?",
-                organisationId, key) > 0;
-        db.update("insert into decommissioning_exception (organisation_id, account, reason, keep_until, approved_by, "
-                        + "approved_at) values (?, ?, ?, cast(? as date), ?, ?)",
-                organisationId, key, reason, keepUntil, by, at.atOffset(ZoneOffset.UTC));
-        return !existed;
+        return jdbi.withHandle(h -> {
+            boolean existed = h.createUpdate("delete from decommissioning_exception where organisation_id = ? "
+                            + "and account = ?")
+                    .bind(0, organisationId).bind(1, key).execute() > 0;
+            h.createUpdate("insert into decommissioning_exception (organisation_id, account, reason, keep_until, "
+                            + "approved_by, approved_at) values (?, ?, ?, cast(? as date), ?, ?)")
+                    .bind(0, organisationId).bind(1, key).bind(2, reason)
+                    .bindByType(3, keepUntil, LocalDate.class)
+                    .bind(4, by).bind(5, at.atOffset(ZoneOffset.UTC))
+                    .execute();
+            return !existed;
+        });
     }
 
     /** Withdraws an exception. Returns whether there was one. */
     @Transactional
     public boolean withdrawException(long organisationId, String account) {
-        return db.update("delete from decommissioning_exception where organisation_id = ? and account = ?",
-                organisationId, account.toLowerCase(Locale.ROOT)) > 0;
+        return jdbi.withHandle(h -> h.createUpdate("delete from decommissioning_exception where organisation_id = ? "
+                        + "and account = ?")
+                .bind(0, organisationId).bind(1, account.toLowerCase(Locale.ROOT))
+                .execute()) > 0;
     }
 }

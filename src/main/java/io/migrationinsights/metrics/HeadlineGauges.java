@@ -2,28 +2,26 @@ package io.migrationinsights.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
+import io.migrationinsights.organisations.Organisation;
+import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.system.InsightsConfig;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Prometheus gauges per organisation (tag {@code organisation} = ODS code) for
  * the headline figures, as of today. The values come from the metric classes
- * themselves (no second computation) and are refreshed in the background every
- * {@code insights.metrics.gauge-refresh-seconds} (default 60), so a scrape only
- * reads a map. Organisations created since the last refresh appear at the next.
+ * themselves (no second computation) and are refreshed by the scheduler every
+ * {@code insights.metrics.gauge-refresh} (default 60s, see {@link InsightsConfig.Metrics}),
+ * so a scrape only reads a map. Organisations created since the last refresh
+ * appear at the next.
  */
 @ApplicationScoped
 public class HeadlineGauges {
@@ -53,45 +51,32 @@ public class HeadlineGauges {
         }
     }
 
-    private final MetricsDb db;
+    private final OrganisationRepository organisations;
     private final RegistrationMetrics registrations;
     private final MigrationMetrics migration;
     private final SavingsMetrics savings;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final long refreshSeconds;
     private final Map<String, double[]> snapshots = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
 
-    HeadlineGauges(MetricsDb db, RegistrationMetrics registrations, MigrationMetrics migration, SavingsMetrics savings,
-                   MeterRegistry registry, Clock clock,
-                   @ConfigProperty(name = "insights.metrics.gauge-refresh-seconds", defaultValue = "60") long refreshSeconds) {
-        this.db = db;
+    HeadlineGauges(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
+                   SavingsMetrics savings, MeterRegistry registry, Clock clock) {
+        this.organisations = organisations;
         this.registrations = registrations;
         this.migration = migration;
         this.savings = savings;
         this.registry = registry;
         this.clock = clock;
-        this.refreshSeconds = refreshSeconds;
     }
 
-    void start(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "headline-gauges");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::refreshQuietly, 0, Math.max(5, refreshSeconds), TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    private void refreshQuietly() {
+    /**
+     * The schedule: first run at start, then every interval; a run still going
+     * when the next is due makes that one skip. The interval's expression names
+     * the key that {@link InsightsConfig.Metrics#gaugeRefresh()} declares.
+     */
+    @Scheduled(identity = "headline-gauges", every = "${insights.metrics.gauge-refresh}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRefresh() {
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -100,13 +85,12 @@ public class HeadlineGauges {
     }
 
     /** Recomputes every organisation's headline figures now (also called by the schedule). */
+    @Transactional
     public void refresh() {
         LocalDate today = LocalDate.now(clock);
-        List<Object[]> orgs = db.list("select id, ods_code from organisation order by ods_code",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2)});
-        for (Object[] org : orgs) {
-            long id = (Long) org[0];
-            String ods = (String) org[1];
+        for (Organisation org : organisations.listByCode()) {
+            long id = org.id;
+            String ods = org.odsCode;
             MigrationProgress progress = migration.migration(id, today);
             double[] values = new double[Figure.values().length];
             values[Figure.ACCOUNTS_REGISTERED.ordinal()] =

@@ -3,6 +3,7 @@ package io.migrationinsights.metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /** The home of the inactivity risk (see {@link InactivityRisk}). */
 @ApplicationScoped
@@ -17,7 +18,7 @@ public class InactivityRiskMetrics {
      * is a date on H2 and PostgreSQL alike.
      */
     private static final String AT_RISK = "select * from (select n.staff_id, "
-            + "nullif(trim(concat(coalesce(s.first_name, ''), ' ', coalesce(s.last_name, ''))), '') as name, "
+            + PersonName.SQL + " as name, "
             + "n.email, n.created_date, n.created_date + " + INACTIVITY_DAYS + " as inactive_from, "
             + "(select min(a.appointment_date) from appointment a where a.organisation_id = n.organisation_id "
             + "  and a.staff_id = n.staff_id and a.appointment_date >= ?) as next_appointment "
@@ -25,22 +26,27 @@ public class InactivityRiskMetrics {
             + "where n.organisation_id = ? and n.status <> 'deleted' and n.registered_date is null) r "
             + "where r.inactive_from < r.next_appointment";
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    InactivityRiskMetrics(MetricsDb db) {
-        this.db = db;
+    InactivityRiskMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** Accounts at risk as of {@code asOf}; the list only when {@code withMembers}. */
     public InactivityRisk atRisk(long organisationId, LocalDate asOf, boolean withMembers) {
         if (!withMembers) {
-            return new InactivityRisk(asOf, db.count("select count(*) from (" + AT_RISK + ") c", asOf, organisationId),
-                    false, null);
+            long count = jdbi.withHandle(h -> h.createQuery("select count(*) from (" + AT_RISK + ") c")
+                    .bind(0, asOf).bind(1, organisationId)
+                    .mapTo(Long.class).one());
+            return new InactivityRisk(asOf, count, false, null);
         }
-        List<InactivityRisk.Account> members = db.list(AT_RISK + " order by r.next_appointment, r.email",
-                rs -> new InactivityRisk.Account(rs.getString(1), rs.getString(2), rs.getString(3),
+        List<InactivityRisk.Account> members = jdbi.withHandle(h -> h.createQuery(AT_RISK
+                        + " order by r.next_appointment, r.email")
+                .bind(0, asOf).bind(1, organisationId)
+                .map((rs, ctx) -> new InactivityRisk.Account(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class)), asOf, organisationId);
+                        rs.getObject(6, LocalDate.class)))
+                .list());
         return new InactivityRisk(asOf, members.size(), true, members);
     }
 }

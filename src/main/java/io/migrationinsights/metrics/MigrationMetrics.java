@@ -2,10 +2,12 @@ package io.migrationinsights.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
 
 /** The home of migration progress and wash-up (CONTRACT section 3). */
 @ApplicationScoped
@@ -16,27 +18,28 @@ public class MigrationMetrics {
 
     /**
      * One row per in-scope staff member with flags for what counts as of the
-     * date; grouped by site and business unit in the database.
+     * date; grouped by site and business unit in the database. Parameters:
+     * :until (the as-of date), :org.
      */
     private static final String IN_SCOPE = "with in_scope as (select s.site, s.business_unit, "
             + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
-            + "  and a.staff_id = s.staff_id and a.outcome = 'migrated' and a.appointment_date <= ?) then 1 else 0 end as migrated, "
+            + "  and a.staff_id = s.staff_id and a.outcome = 'migrated' and a.appointment_date <= :until) then 1 else 0 end as migrated, "
             + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
             + "  and a.staff_id = s.staff_id and a.phase in ('pilot', 'vip', 'rollout') and a.outcome = 'unavailable' "
-            + "  and a.appointment_date <= ?) then 1 else 0 end as unavailable, "
+            + "  and a.appointment_date <= :until) then 1 else 0 end as unavailable, "
             + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
             + "  and a.staff_id = s.staff_id and a.phase = 'washup' and a.outcome = 'migrated' "
-            + "  and a.appointment_date <= ?) then 1 else 0 end as washup_migrated "
-            + "from staff s where s.organisation_id = ? and s.employment_status = 'active' "
+            + "  and a.appointment_date <= :until) then 1 else 0 end as washup_migrated "
+            + "from staff s where s.organisation_id = :org and s.employment_status = 'active' "
             + "and exists (select 1 from appointment a where a.organisation_id = s.organisation_id and a.staff_id = s.staff_id)) "
             + "select site, business_unit, count(*), sum(migrated), sum(unavailable), sum(washup_migrated), "
             + "sum(case when unavailable = 1 and migrated = 0 then 1 else 0 end) "
             + "from in_scope group by site, business_unit";
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    MigrationMetrics(MetricsDb db) {
-        this.db = db;
+    MigrationMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     private record Cell(String site, String unit, long inScope, long migrated, long unavailable,
@@ -46,8 +49,23 @@ public class MigrationMetrics {
     /** Progress as of {@code asOf} (inclusive); null means every appointment counts. */
     public MigrationProgress migration(long organisationId, LocalDate asOf) {
         LocalDate until = asOf == null ? END_OF_TIME : asOf;
-        List<Cell> cells = db.list(IN_SCOPE, rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)), until, until, until, organisationId);
+        return jdbi.withHandle(h -> {
+            List<Cell> cells = h.createQuery(IN_SCOPE).bind("until", until).bind("org", organisationId)
+                    .map((rs, ctx) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                    .list();
+            List<MigrationProgress.DayCount> perDay = h.createQuery("select appointment_date, count(*) from appointment "
+                            + "where organisation_id = ? and outcome = 'migrated' and appointment_date <= ? "
+                            + "group by appointment_date order by appointment_date")
+                    .bind(0, organisationId).bind(1, until)
+                    .map((rs, ctx) -> new MigrationProgress.DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                    .list();
+            return progress(asOf, cells, perDay);
+        });
+    }
+
+    private static MigrationProgress progress(LocalDate asOf, List<Cell> cells,
+                                              List<MigrationProgress.DayCount> perDay) {
         long inScope = 0;
         long migrated = 0;
         long unavailable = 0;
@@ -64,13 +82,23 @@ public class MigrationMetrics {
             add(bySite, c.site(), c);
             add(byUnit, c.unit(), c);
         }
-        List<MigrationProgress.DayCount> perDay = db.list("select appointment_date, count(*) from appointment "
-                        + "where organisation_id = ? and outcome = 'migrated' and appointment_date <= ? "
-                        + "group by appointment_date order by appointment_date",
-                rs -> new MigrationProgress.DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2)),
-                organisationId, until);
         return new MigrationProgress(asOf, inScope, migrated, inScope - migrated, unavailable, washupMigrated,
                 washupOutstanding, perDay, groups(bySite), groups(byUnit));
+    }
+
+    /**
+     * The months, in order, that hold at least one of the organisation's
+     * appointments (any phase or outcome): the months a migration return can
+     * be drafted for.
+     */
+    public List<YearMonth> appointmentMonths(long organisationId) {
+        List<YearMonth> months = jdbi.withHandle(h -> h.createQuery("select extract(year from appointment_date), "
+                        + "extract(month from appointment_date) from appointment where organisation_id = ? "
+                        + "group by extract(year from appointment_date), extract(month from appointment_date)")
+                .bind(0, organisationId)
+                .map((rs, ctx) -> YearMonth.of(rs.getInt(1), rs.getInt(2)))
+                .list());
+        return months.stream().sorted().toList();
     }
 
     private static void add(Map<String, long[]> groups, String name, Cell c) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The home of the reconciliation classes (CONTRACT section 3). Accounts with
@@ -15,8 +16,6 @@ import java.util.Map;
 @ApplicationScoped
 public class ReconciliationMetrics {
 
-    private static final String NAME = "nullif(trim(concat(coalesce(s.first_name, ''), ' ', coalesce(s.last_name, ''))), '')";
-
     /**
      * Each class as a query of its members (staff_id, name, account, status),
      * parameter: the organisation id. Counting wraps the same query, so a count
@@ -26,28 +25,28 @@ public class ReconciliationMetrics {
 
     static {
         // Active staff with a registered (non-deleted) NHSmail account.
-        CLASSES.put("on_nhsmail", "select s.staff_id, " + NAME + " as name, min(n.email) as account, min(n.status) as status from staff s "
+        CLASSES.put("on_nhsmail", "select s.staff_id, " + PersonName.SQL + " as name, min(n.email) as account, min(n.status) as status from staff s "
                 + "join nhsmail_account n on n.organisation_id = s.organisation_id and n.staff_id = s.staff_id "
                 + "where s.organisation_id = ? and s.employment_status = 'active' and n.status <> 'deleted' "
                 + "and n.registered_date is not null group by s.staff_id, s.first_name, s.last_name");
         // Active staff whose (non-deleted) accounts are all unregistered.
-        CLASSES.put("awaiting_registration", "select s.staff_id, " + NAME + " as name, min(n.email) as account, min(n.status) as status from staff s "
+        CLASSES.put("awaiting_registration", "select s.staff_id, " + PersonName.SQL + " as name, min(n.email) as account, min(n.status) as status from staff s "
                 + "join nhsmail_account n on n.organisation_id = s.organisation_id and n.staff_id = s.staff_id "
                 + "where s.organisation_id = ? and s.employment_status = 'active' and n.status <> 'deleted' "
                 + "and not exists (select 1 from nhsmail_account r where r.organisation_id = s.organisation_id "
                 + "  and r.staff_id = s.staff_id and r.status <> 'deleted' and r.registered_date is not null) "
                 + "group by s.staff_id, s.first_name, s.last_name");
         // Active staff with no (non-deleted) NHSmail account; account = the staff record's email.
-        CLASSES.put("needs_account", "select s.staff_id, " + NAME + " as name, s.email as account, cast(null as varchar(20)) as status from staff s "
+        CLASSES.put("needs_account", "select s.staff_id, " + PersonName.SQL + " as name, s.email as account, cast(null as varchar(20)) as status from staff s "
                 + "where s.organisation_id = ? and s.employment_status = 'active' "
                 + "and not exists (select 1 from nhsmail_account n where n.organisation_id = s.organisation_id "
                 + "  and n.staff_id = s.staff_id and n.status <> 'deleted')");
         // Leavers still holding an active legacy mailbox (any mailbox type linked by staff_id); one row per mailbox.
-        CLASSES.put("leaver_with_active_legacy_account", "select s.staff_id, " + NAME + " as name, l.account, l.status "
+        CLASSES.put("leaver_with_active_legacy_account", "select s.staff_id, " + PersonName.SQL + " as name, l.account, l.status "
                 + "from staff s join legacy_account l on l.organisation_id = s.organisation_id and l.staff_id = s.staff_id "
                 + "where s.organisation_id = ? and s.employment_status = 'leaver' and l.status = 'active'");
         // User mailboxes that are inactive, disabled or suspended.
-        CLASSES.put("legacy_housekeeping", "select l.staff_id, " + NAME + " as name, l.account, l.status from legacy_account l "
+        CLASSES.put("legacy_housekeeping", "select l.staff_id, " + PersonName.SQL + " as name, l.account, l.status from legacy_account l "
                 + "left join staff s on s.organisation_id = l.organisation_id and s.staff_id = l.staff_id "
                 + "where l.organisation_id = ? and l.mailbox_type = 'user' "
                 + "and l.status in ('inactive', 'disabled', 'suspended')");
@@ -57,45 +56,41 @@ public class ReconciliationMetrics {
                 + "and not exists (select 1 from staff s where s.organisation_id = l.organisation_id "
                 + "  and s.staff_id = l.staff_id)");
         // NHSmail accounts (not deleted) whose staff_id is empty, unknown or a leaver's.
-        CLASSES.put("orphan_nhsmail_account", "select n.staff_id, " + NAME + " as name, n.email as account, n.status from nhsmail_account n "
+        CLASSES.put("orphan_nhsmail_account", "select n.staff_id, " + PersonName.SQL + " as name, n.email as account, n.status from nhsmail_account n "
                 + "left join staff s on s.organisation_id = n.organisation_id and s.staff_id = n.staff_id "
                 + "where n.organisation_id = ? and n.status <> 'deleted' "
                 + "and (s.staff_id is null or s.employment_status = 'leaver')");
         // Shared mailboxes whose owner_staff_id is empty, unknown or a leaver's; staffId = the owner.
-        CLASSES.put("shared_mailbox_without_valid_owner", "select l.owner_staff_id as staff_id, " + NAME + " as name, l.account, l.status "
+        CLASSES.put("shared_mailbox_without_valid_owner", "select l.owner_staff_id as staff_id, " + PersonName.SQL + " as name, l.account, l.status "
                 + "from legacy_account l left join staff s on s.organisation_id = l.organisation_id "
                 + "and s.staff_id = l.owner_staff_id where l.organisation_id = ? and l.mailbox_type = 'shared' "
                 + "and (s.staff_id is null or s.employment_status = 'leaver')");
     }
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    ReconciliationMetrics(MetricsDb db) {
-        this.db = db;
+    ReconciliationMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** Every class with its count; members only when {@code withMembers}. */
     public Reconciliation reconciliation(long organisationId, boolean withMembers) {
         List<Reconciliation.ReconciliationClass> classes = new ArrayList<>();
-        CLASSES.forEach((name, sql) -> {
+        jdbi.useHandle(h -> CLASSES.forEach((name, sql) -> {
             if (withMembers) {
-                List<Reconciliation.Member> members = db.list(sql + " order by 1, 3", rs -> new Reconciliation.Member(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), organisationId);
+                List<Reconciliation.Member> members = h.createQuery(sql + " order by 1, 3")
+                        .bind(0, organisationId)
+                        .map((rs, ctx) -> new Reconciliation.Member(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4)))
+                        .list();
                 classes.add(new Reconciliation.ReconciliationClass(name, members.size(), members));
             } else {
-                classes.add(new Reconciliation.ReconciliationClass(name,
-                        db.count("select count(*) from (" + sql + ") c", organisationId), null));
+                long count = h.createQuery("select count(*) from (" + sql + ") c")
+                        .bind(0, organisationId)
+                        .mapTo(Long.class).one();
+                classes.add(new Reconciliation.ReconciliationClass(name, count, null));
             }
-        });
+        }));
         return new Reconciliation(withMembers, classes);
-    }
-
-    /** The count of one class (see {@link #CLASSES} for the names). */
-    public long count(long organisationId, String className) {
-        String sql = CLASSES.get(className);
-        if (sql == null) {
-            throw new IllegalArgumentException("no reconciliation class " + className);
-        }
-        return db.count("select count(*) from (" + sql + ") c", organisationId);
     }
 }

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The home of the savings figures (CONTRACT section 3).
@@ -36,34 +37,35 @@ public class SavingsMetrics {
 
     /**
      * Per line: a = start of accrual, b = end of accrual; the sum per kind and
-     * cashable flag is in twelfths. Parameters: D x 5, organisation id.
+     * cashable flag is in twelfths. Parameters: :asOf (D), :org.
      */
     private static final String TWELFTHS = "with l as (select kind, cashable, frequency, amount_gbp as amount, start_date, "
             + "case when kind = 'legacy_running_cost' then end_date else start_date end as a, "
-            + "case when kind = 'legacy_running_cost' then cast(? as date) "
-            + "  else least(cast(? as date), coalesce(end_date, cast(? as date))) end as b "
-            + "from finance_line where organisation_id = ?) "
+            + "case when kind = 'legacy_running_cost' then cast(:asOf as date) "
+            + "  else least(cast(:asOf as date), coalesce(end_date, cast(:asOf as date))) end as b "
+            + "from finance_line where organisation_id = :org) "
             + "select kind, cashable, sum(case "
             + "  when frequency = 'one_off' then "
-            + "    case when kind <> 'legacy_running_cost' and start_date <= cast(? as date) then amount * 12 else 0 end "
+            + "    case when kind <> 'legacy_running_cost' and start_date <= cast(:asOf as date) then amount * 12 else 0 end "
             + "  else amount * (case when frequency = 'annual' then 1 else 12 end) * greatest(0, "
             + "    (extract(year from b) - extract(year from a)) * 12 + extract(month from b) - extract(month from a) "
             + "    - case when extract(day from b) < extract(day from a) then 1 else 0 end) end) "
-            + "from l where a is not null and (kind <> 'legacy_running_cost' or a < cast(? as date)) "
+            + "from l where a is not null and (kind <> 'legacy_running_cost' or a < cast(:asOf as date)) "
             + "group by kind, cashable";
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    SavingsMetrics(MetricsDb db) {
-        this.db = db;
+    SavingsMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** Savings as of {@code asOf}. */
     public Savings savings(long organisationId, LocalDate asOf) {
         // key: kind + cashable flag -> exact sum in twelfths of a pound
-        Map<String, BigDecimal> twelfths = new HashMap<>();
-        db.list(TWELFTHS, rs -> twelfths.put(rs.getString(1) + "/" + rs.getBoolean(2), rs.getBigDecimal(3)),
-                asOf, asOf, asOf, organisationId, asOf, asOf);
+        Map<String, BigDecimal> twelfths = jdbi.withHandle(h -> h.createQuery(TWELFTHS)
+                .bind("asOf", asOf).bind("org", organisationId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1) + "/" + rs.getBoolean(2), rs.getBigDecimal(3)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         Figures total = Figures.of(twelfths, true, true);
         Figures cashable = Figures.of(twelfths, true, false);
         Figures nonCashable = Figures.of(twelfths, false, true);

@@ -1,5 +1,6 @@
 package io.migrationinsights.metrics;
 
+import io.migrationinsights.ingest.ImportKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,26 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
 
 /** The home of the service desk figures (CONTRACT section 3). */
 @ApplicationScoped
 public class ServiceDeskMetrics {
 
-    /** The ticket categories of CONTRACT section 2, in its order: byCategory lists each, zero rows included. */
-    public static final List<String> CATEGORIES = List.of("password_reset", "account_activation", "delegation_access",
-            "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders", "shared_mailbox",
-            "send_limits", "other");
-
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
-    private final MetricsDb db;
+    private final Jdbi jdbi;
 
-    ServiceDeskMetrics(MetricsDb db) {
-        this.db = db;
+    ServiceDeskMetrics(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** Counts of one window, by category. */
-    private record Counts(Map<String, long[]> byCategory, long tickets, long migrationRelated, long floorwalker) {
+    private record Counts(Map<String, Long> byCategory, long tickets, long migrationRelated, long floorwalker) {
+    }
+
+    /** One category's row of a window. */
+    private record CategoryCounts(String category, long tickets, long migrationRelated, long floorwalker) {
     }
 
     /**
@@ -46,13 +47,14 @@ public class ServiceDeskMetrics {
         Counts base = counts(organisationId, baselineFrom, baselineTo);
         Counts comp = counts(organisationId, comparisonFrom, comparisonTo);
 
-        Set<String> categories = new LinkedHashSet<>(CATEGORIES);
+        // byCategory lists every contract category in its order, zero rows included
+        Set<String> categories = new LinkedHashSet<>(ImportKind.TICKET_CATEGORIES);
         categories.addAll(base.byCategory().keySet());
         categories.addAll(comp.byCategory().keySet());
         List<ServiceDeskComparison.CategoryComparison> byCategory = new ArrayList<>();
         for (String category : categories) {
-            long b = base.byCategory().getOrDefault(category, new long[1])[0];
-            long c = comp.byCategory().getOrDefault(category, new long[1])[0];
+            long b = base.byCategory().getOrDefault(category, 0L);
+            long c = comp.byCategory().getOrDefault(category, 0L);
             byCategory.add(new ServiceDeskComparison.CategoryComparison(category, perMonth(b, baseMonths),
                     perMonth(c, compMonths), reductionPercent(b, baseMonths, c, compMonths)));
         }
@@ -67,19 +69,24 @@ public class ServiceDeskMetrics {
     }
 
     private Counts counts(long organisationId, YearMonth from, YearMonth to) {
-        Map<String, long[]> byCategory = new TreeMap<>();
-        long[] totals = new long[3];
-        db.list("select category, count(*), sum(case when migration_related then 1 else 0 end), "
+        List<CategoryCounts> rows = jdbi.withHandle(h -> h.createQuery("select category, count(*), "
+                        + "sum(case when migration_related then 1 else 0 end), "
                         + "sum(case when channel = 'floorwalker' then 1 else 0 end) from ticket "
-                        + "where organisation_id = ? and opened_on between ? and ? group by category",
-                rs -> {
-                    byCategory.put(rs.getString(1), new long[] {rs.getLong(2)});
-                    totals[0] += rs.getLong(2);
-                    totals[1] += rs.getLong(3);
-                    totals[2] += rs.getLong(4);
-                    return null;
-                }, organisationId, from.atDay(1), to.atEndOfMonth());
-        return new Counts(byCategory, totals[0], totals[1], totals[2]);
+                        + "where organisation_id = ? and opened_on between ? and ? group by category")
+                .bind(0, organisationId).bind(1, from.atDay(1)).bind(2, to.atEndOfMonth())
+                .map((rs, ctx) -> new CategoryCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list());
+        Map<String, Long> byCategory = new TreeMap<>();
+        long tickets = 0;
+        long migrationRelated = 0;
+        long floorwalker = 0;
+        for (CategoryCounts row : rows) {
+            byCategory.put(row.category(), row.tickets());
+            tickets += row.tickets();
+            migrationRelated += row.migrationRelated();
+            floorwalker += row.floorwalker();
+        }
+        return new Counts(byCategory, tickets, migrationRelated, floorwalker);
     }
 
     /**
@@ -89,9 +96,12 @@ public class ServiceDeskMetrics {
      * alike; resolve_seconds is whole seconds, so the median is exact.
      */
     private BigDecimal medianHours(long organisationId, YearMonth from, YearMonth to) {
-        BigDecimal seconds = db.one("select percentile_cont(0.5) within group (order by resolve_seconds) from ticket "
-                        + "where organisation_id = ? and opened_on between ? and ? and resolve_seconds is not null",
-                rs -> rs.getBigDecimal(1), organisationId, from.atDay(1), to.atEndOfMonth());
+        BigDecimal seconds = jdbi.withHandle(h -> h.createQuery("select percentile_cont(0.5) within group "
+                        + "(order by resolve_seconds) from ticket where organisation_id = ? and opened_on between ? and ? "
+                        + "and resolve_seconds is not null")
+                .bind(0, organisationId).bind(1, from.atDay(1)).bind(2, to.atEndOfMonth())
+                .map((rs, ctx) -> rs.getBigDecimal(1))
+                .one());
         return seconds == null ? null : seconds.divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
     }
 

@@ -1,5 +1,6 @@
 package io.migrationinsights.returns;
 
+import io.migrationinsights.ingest.ImportKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ class ReturnChecks {
         this.versions = versions;
     }
 
-    List<ReturnCheck> check(long organisationId, ReturnFigures f, Set<String> importedKinds,
+    List<ReturnCheck> check(long organisationId, ReturnFigures f, Set<ImportKind> importedKinds,
                             Optional<ReturnVersion> latestOfPeriod) {
         List<ReturnCheck> out = new ArrayList<>();
         for (ReturnCode code : ReturnCode.values()) {
@@ -77,7 +78,7 @@ class ReturnChecks {
                         + cumulative + ": consider revising it too."));
             }
         }
-        for (String kind : ReturnSources.KINDS) {
+        for (ImportKind kind : ImportKind.RETURN_KINDS) {
             if (!importedKinds.contains(kind)) {
                 out.add(ReturnCheck.warning("MISSING_DATASET", "No " + kind
                         + " export has been imported for this organisation: the figures that read it are 0."));

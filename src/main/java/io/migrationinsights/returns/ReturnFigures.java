@@ -1,11 +1,8 @@
 package io.migrationinsights.returns;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.migrationinsights.system.Sha256;
 import java.time.YearMonth;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,14 +51,6 @@ public record ReturnFigures(String odsCode, YearMonth period, Map<ReturnCode, Lo
 
     /** Lower-case hex SHA-256 of {@link #canonicalCsv()}. */
     public String sha256() {
-        return sha256(canonicalCsv().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.of(canonicalCsv());
     }
 }

@@ -1,5 +1,7 @@
 package io.migrationinsights.returns;
 
+import io.migrationinsights.ingest.ImportKind;
+import io.migrationinsights.ingest.ImportLedger;
 import io.migrationinsights.metrics.MigrationMetrics;
 import io.migrationinsights.metrics.MigrationProgress;
 import io.migrationinsights.metrics.MonthRegistrations;
@@ -7,6 +9,7 @@ import io.migrationinsights.metrics.RegistrationMetrics;
 import io.migrationinsights.organisations.Organisation;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,7 +30,9 @@ import java.util.regex.Pattern;
  * frozen in the database, revisions with a reason.
  *
  * <p>The figures come from {@link RegistrationMetrics} and {@link MigrationMetrics}
- * only, so the return can never disagree with the metrics API.
+ * only, so the return can never disagree with the metrics API; when the data
+ * was imported comes from the {@link ImportLedger}. This package reads only
+ * its own tables (return_version, return_figure).
  */
 @ApplicationScoped
 public class ReturnService {
@@ -40,18 +45,18 @@ public class ReturnService {
     private final MigrationMetrics migration;
     private final ReturnVersionRepository versions;
     private final ReturnChecks checks;
-    private final ReturnSources sources;
+    private final ImportLedger ledger;
     private final Clock clock;
 
     ReturnService(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
-                  ReturnVersionRepository versions, ReturnChecks checks, ReturnSources sources, Clock clock) {
+                  ReturnVersionRepository versions, ReturnChecks checks, ImportLedger ledger, Clock clock) {
         this.organisations = organisations;
         this.registrations = registrations;
         this.migration = migration;
         this.versions = versions;
         this.checks = checks;
+        this.ledger = ledger;
         this.clock = clock;
-        this.sources = sources;
     }
 
     /**
@@ -110,7 +115,7 @@ public class ReturnService {
         }
         ReturnDocument doc = draft(org, period, latest);
         byte[] bytes = ReturnWorkbook.render(doc);
-        return new Rendered(doc, bytes, ReturnFigures.sha256(bytes), null, null);
+        return new Rendered(doc, bytes, Sha256.of(bytes), null, null);
     }
 
     /** Freezes version 1: 409 when a final version exists or the checks find errors. */
@@ -158,7 +163,7 @@ public class ReturnService {
                     history.stream().map(v -> new VersionSummary(v.version, v.figuresSha256, v.workbookSha256,
                             v.finalisedAt, v.finalisedBy, v.revisionReason)).toList()));
         });
-        for (YearMonth month : sources.appointmentMonths(org.id)) {
+        for (YearMonth month : migration.appointmentMonths(org.id)) {
             out.computeIfAbsent(month.toString(), p -> new Listed(p, "draft", 1, figures(org, month).sha256(),
                     null, null, null, false, null, List.of()));
         }
@@ -182,7 +187,7 @@ public class ReturnService {
         v.version = doc.version();
         v.figuresSha256 = doc.figures().sha256();
         v.workbook = bytes;
-        v.workbookSha256 = ReturnFigures.sha256(bytes);
+        v.workbookSha256 = Sha256.of(bytes);
         v.checks = ReturnCheck.store(doc.checks());
         v.dataAsAt = doc.dataAsAt();
         v.finalisedBy = user;
@@ -205,7 +210,7 @@ public class ReturnService {
 
     private ReturnDocument draft(Organisation org, YearMonth period, Optional<ReturnVersion> latest) {
         ReturnFigures figures = figures(org, period);
-        Map<String, Instant> imports = sources.lastImports(org.id);
+        Map<ImportKind, Instant> imports = ledger.latestImports(org.id, ImportKind.RETURN_KINDS);
         Instant dataAsAt = imports.values().stream().max(Instant::compareTo).orElse(null);
         List<ReturnCheck> found = checks.check(org.id, figures, imports.keySet(), latest);
         int version = latest.map(v -> v.version + 1).orElse(1);

@@ -14,6 +14,10 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class ClockProducer {
 
+    /**
+     * The service's time zone, written once: UK calendar dates of instants
+     * (ticket months, "today"), UK local times in uploads, times in workbooks.
+     */
     public static final ZoneId UK = ZoneId.of("Europe/London");
 
     @Produces

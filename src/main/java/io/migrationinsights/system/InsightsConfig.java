@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,6 +26,8 @@ public interface InsightsConfig {
     Demo demo();
 
     ClockSetting clock();
+
+    Metrics metrics();
 
     /** Upload limits and batching of CSV imports. */
     interface Import {
@@ -52,5 +55,17 @@ public interface InsightsConfig {
     interface ClockSetting {
         /** Stops the clock at this instant (ISO-8601); set under %test only, so tests do not drift with the calendar. */
         Optional<Instant> fixed();
+    }
+
+    /** The Prometheus headline gauges. */
+    interface Metrics {
+        /**
+         * How often the headline gauges are recomputed: a duration with its unit,
+         * such as {@code 60s} or {@code 5m}. The scheduler reads the key itself
+         * ({@code @Scheduled(every = "${insights.metrics.gauge-refresh}")} in
+         * HeadlineGauges); declaring it here documents it and checks it at start.
+         */
+        @WithDefault("60s")
+        Duration gaugeRefresh();
     }
 }

@@ -38,8 +38,4 @@ public class ProblemException extends RuntimeException {
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), null, errors);
     }
-
-    public int status() {
-        return status;
-    }
 }

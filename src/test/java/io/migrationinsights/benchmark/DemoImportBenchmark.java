@@ -42,8 +42,8 @@ class DemoImportBenchmark {
             long started = System.nanoTime();
             rows = 0;
             for (ImportKind kind : ImportKind.ALL) {
-                try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/" + kind.name() + ".csv")) {
-                    rows += imports.importCsv(ods, kind, in, kind.name() + ".csv", false, "benchmark").rows();
+                try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/" + kind.urlName() + ".csv")) {
+                    rows += imports.importCsv(ods, kind, in, kind.urlName() + ".csv", false, "benchmark").rows();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

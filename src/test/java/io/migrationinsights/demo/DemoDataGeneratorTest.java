@@ -44,7 +44,7 @@ class DemoDataGeneratorTest {
         if (Boolean.getBoolean("demo.regenerate")) {
             DemoDataGenerator.write(DIR);
         }
-        assertEquals(ImportKind.ALL.stream().map(k -> k.name() + ".csv").toList(), List.copyOf(files.keySet()),
+        assertEquals(ImportKind.ALL.stream().map(k -> k.urlName() + ".csv").toList(), List.copyOf(files.keySet()),
                 "one file per import kind, in import order");
         for (Map.Entry<String, String> file : files.entrySet()) {
             String committed = Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ class ImportAccessTest {
     }
 
     static String table(String kind) {
-        return ImportKind.byName(kind).orElseThrow().table();
+        return ImportKind.byUrlName(kind).orElseThrow().table();
     }
 
     @Test

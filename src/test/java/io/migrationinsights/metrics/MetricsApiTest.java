@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -77,7 +78,7 @@ class MetricsApiTest {
                         + "&comparisonFrom=2026-04&comparisonTo=2026-05")).then().statusCode(200)
                 .body("baselinePerMonth", equalTo(2.0f)).body("comparisonPerMonth", equalTo(1.5f))
                 .body("reductionPercent", equalTo(25.0f))
-                .body("byCategory", hasSize(ServiceDeskMetrics.CATEGORIES.size()))
+                .body("byCategory", hasSize(ImportKind.TICKET_CATEGORIES.size()))
                 .body("byCategory[0].category", equalTo("password_reset"))
                 .body("migrationRelated.baseline", equalTo(2)).body("migrationRelated.comparison", equalTo(1))
                 .body("floorwalkerResolved.baseline", equalTo(1))

@@ -6,6 +6,7 @@ import static io.migrationinsights.metrics.MetricsFixtures.uploadFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -73,7 +74,7 @@ class MetricsServiceDeskTest {
         Map<String, ServiceDeskComparison.CategoryComparison> by = c.byCategory().stream()
                 .collect(Collectors.toMap(ServiceDeskComparison.CategoryComparison::category, Function.identity()));
 
-        assertEquals(ServiceDeskMetrics.CATEGORIES.size(), c.byCategory().size());
+        assertEquals(ImportKind.TICKET_CATEGORIES.size(), c.byCategory().size());
         assertEquals(new ServiceDeskComparison.CategoryComparison("password_reset", d("1.00"), d("0.50"), d("50.0")),
                 by.get("password_reset"));
         assertEquals(new ServiceDeskComparison.CategoryComparison("calendar", d("1.00"), d("0.00"), d("100.0")),

@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.support.Api;
 import io.migrationinsights.support.Uploads;
+import io.migrationinsights.system.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TimeZone;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -209,7 +210,7 @@ class ReturnTest {
         byte[] body = csv.asByteArray();
         String text = new String(body, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("ods_code,period,code,value\n" + ods + ",2026-03,ACC_CREATED,3\n"), text);
-        assertEquals(ReturnFigures.sha256(body), json(ods, "2026-03").getString("sha256"));
+        assertEquals(Sha256.of(body), json(ods, "2026-03").getString("sha256"));
         byte[] byAccept = as("viewer").accept("text/csv").get(url(ods, "/2026-03")).then().statusCode(200)
                 .extract().asByteArray();
         assertArrayEquals(body, byAccept);
@@ -300,7 +301,7 @@ class ReturnTest {
         assertNotNull(finalised.getString("finalisedAt"));
         Response first = as("viewer").get(url(ods, "/2026-03.xlsx"));
         byte[] before = first.asByteArray();
-        assertEquals(ReturnFigures.sha256(before), first.header("X-Workbook-SHA256"));
+        assertEquals(Sha256.of(before), first.header("X-Workbook-SHA256"));
         assertEquals(finalised.getString("workbookSha256"), first.header("X-Workbook-SHA256"));
 
         upload(ods, "nhsmail-accounts", "nhsmail-accounts-later.csv");
@@ -310,7 +311,7 @@ class ReturnTest {
         JsonPath after = json(ods, "2026-03");
         assertEquals(MARCH, jsonFigures(after));
         assertEquals(finalised.getString("sha256"), after.getString("sha256"));
-        assertEquals(ReturnFigures.sha256(before), after.getString("workbookSha256"));
+        assertEquals(Sha256.of(before), after.getString("workbookSha256"));
         try (XSSFWorkbook wb = Workbooks.open(before)) {
             assertEquals("FINAL", Workbooks.coverValue(wb, "Status").getStringCellValue());
         } catch (IOException e) {
@@ -374,9 +375,9 @@ class ReturnTest {
         assertEquals(2, list.getInt("[1].version"));
         assertEquals("test-pm", list.getString("[1].finalisedBy"));
         assertEquals(latest.getString("sha256"), list.getString("[1].sha256"));
-        assertEquals(ReturnFigures.sha256(v2), list.getString("[1].workbookSha256"));
+        assertEquals(Sha256.of(v2), list.getString("[1].workbookSha256"));
         assertEquals(List.of(1, 2), list.getList("[1].versions.version"));
-        assertEquals(ReturnFigures.sha256(v1), list.getString("[1].versions[0].workbookSha256"));
+        assertEquals(Sha256.of(v1), list.getString("[1].versions[0].workbookSha256"));
         assertNotNull(list.getString("[1].finalisedAt"));
         as("viewer").accept("application/json").get(url(ods, "/2026-03?version=3")).then().statusCode(404);
     }
@@ -524,7 +525,7 @@ class ReturnTest {
         values.put(ReturnCode.STAFF_OUTSTANDING, -4L);
         ReturnFigures figures = new ReturnFigures(ods, YearMonth.of(2026, 3), values);
         List<ReturnCheck> found = QuarkusTransaction.requiringNew().call(() ->
-                checks.check(orgId, figures, Set.copyOf(ReturnSources.KINDS), Optional.empty()));
+                checks.check(orgId, figures, ImportKind.RETURN_KINDS, Optional.empty()));
         assertEquals(List.of("NEGATIVE_FIGURE", "MIGRATED_ABOVE_IN_SCOPE"),
                 found.stream().filter(ReturnCheck::isError).map(ReturnCheck::code).toList());
         assertTrue(found.get(0).message().contains("STAFF_OUTSTANDING"));

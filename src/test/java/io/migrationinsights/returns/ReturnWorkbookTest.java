@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.migrationinsights.system.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -100,7 +101,7 @@ class ReturnWorkbookTest {
         ReturnFigures f = document("A", null, null).figures();
         assertTrue(f.canonicalCsv().startsWith("ods_code,period,code,value\nABC12,2026-03,ACC_CREATED,1234\n"));
         assertEquals(10, f.canonicalCsv().split("\n").length);
-        assertEquals(ReturnFigures.sha256(f.canonicalCsv().getBytes(StandardCharsets.UTF_8)), f.sha256());
+        assertEquals(Sha256.of(f.canonicalCsv().getBytes(StandardCharsets.UTF_8)), f.sha256());
         assertEquals(64, f.sha256().length());
     }
 }
