@@ -21,7 +21,7 @@ public class ReconciliationMetrics {
      * parameter: the organisation id. Counting wraps the same query, so a count
      * can never disagree with its list.
      */
-    static final Map<String, String> CLASSES = new LinkedHashMap<>();
+    private static final Map<String, String> CLASSES = new LinkedHashMap<>();
 
     static {
         // Active staff with a registered (non-deleted) NHSmail account.
