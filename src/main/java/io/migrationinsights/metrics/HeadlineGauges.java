@@ -3,11 +3,13 @@ package io.migrationinsights.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.migrationinsights.organisations.Organisation;
-import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.organisations.OrganisationService;
 import io.migrationinsights.system.InsightsConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,10 +20,10 @@ import org.jboss.logging.Logger;
 /**
  * Prometheus gauges per organisation (tag {@code organisation} = ODS code) for
  * the headline figures, as of today. The values come from the metric classes
- * themselves (no second computation) and are refreshed by the scheduler every
- * {@code insights.metrics.gauge-refresh} (default 60s, see {@link InsightsConfig.Metrics}),
- * so a scrape only reads a map. Organisations created since the last refresh
- * appear at the next.
+ * themselves (no second computation) and are computed at start, then by the
+ * scheduler every {@code insights.metrics.gauge-refresh} (default 60s, see
+ * {@link InsightsConfig.Metrics}), so a scrape only reads a map. Organisations
+ * created since the last refresh appear at the next.
  */
 @ApplicationScoped
 public class HeadlineGauges {
@@ -51,7 +53,7 @@ public class HeadlineGauges {
         }
     }
 
-    private final OrganisationRepository organisations;
+    private final OrganisationService organisations;
     private final RegistrationMetrics registrations;
     private final MigrationMetrics migration;
     private final SavingsMetrics savings;
@@ -59,7 +61,7 @@ public class HeadlineGauges {
     private final Clock clock;
     private final Map<String, double[]> snapshots = new ConcurrentHashMap<>();
 
-    HeadlineGauges(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
+    HeadlineGauges(OrganisationService organisations, RegistrationMetrics registrations, MigrationMetrics migration,
                    SavingsMetrics savings, MeterRegistry registry, Clock clock) {
         this.organisations = organisations;
         this.registrations = registrations;
@@ -69,14 +71,23 @@ public class HeadlineGauges {
         this.clock = clock;
     }
 
+    /** At start, after the demo load (priority 20), so the gauges are there from the first scrape. */
+    void onStart(@Observes @Priority(30) StartupEvent event) {
+        refreshQuietly();
+    }
+
     /**
-     * The schedule: first run at start, then every interval; a run still going
-     * when the next is due makes that one skip. The interval's expression names
-     * the key that {@link InsightsConfig.Metrics#gaugeRefresh()} declares.
+     * Then every interval, counted from the start; a run still going when the
+     * next is due makes that one skip. The expressions name the key that
+     * {@link InsightsConfig.Metrics#gaugeRefresh()} declares.
      */
     @Scheduled(identity = "headline-gauges", every = "${insights.metrics.gauge-refresh}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${insights.metrics.gauge-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
+        refreshQuietly();
+    }
+
+    private void refreshQuietly() {
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -85,10 +96,9 @@ public class HeadlineGauges {
     }
 
     /** Recomputes every organisation's headline figures now (also called by the schedule). */
-    @Transactional
     public void refresh() {
         LocalDate today = LocalDate.now(clock);
-        for (Organisation org : organisations.listByCode()) {
+        for (Organisation org : organisations.listEntities()) {
             long id = org.id;
             String ods = org.odsCode;
             MigrationProgress progress = migration.migration(id, today);

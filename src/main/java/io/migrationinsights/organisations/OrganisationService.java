@@ -49,4 +49,10 @@ public class OrganisationService {
     public List<OrganisationView> list() {
         return repository.listByCode().stream().map(OrganisationView::of).toList();
     }
+
+    /** Every organisation by ODS code, for work done per organisation (read the returned entities' fields only). */
+    @Transactional
+    public List<Organisation> listEntities() {
+        return repository.listByCode();
+    }
 }

@@ -59,6 +59,13 @@ class FreshStartTest {
     }
 
     @Test
+    void headlineGaugesShowTheDemoOrganisationFromTheFirstScrape() throws IOException {
+        String scrape = asAdmin(generatedPassword()).get("/q/metrics").then().statusCode(200).extract().asString();
+        String series = "insights_staff_migrated{organisation=\"" + DemoLoader.ODS_CODE + "\"}";
+        assertTrue(scrape.contains(series), series + " is published by the refresh at start, after the demo load");
+    }
+
+    @Test
     void generatedAdminPasswordIsOwnerOnlyAndSignsIn() throws IOException {
         Path file = FreshStartProfile.DATA_DIR.resolve(BootstrapAdmin.PASSWORD_FILE);
         assertTrue(Files.isRegularFile(file), file + " exists");
