@@ -1,5 +1,7 @@
 package io.migrationinsights.ingest;
 
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,11 +32,13 @@ public class ImportResource {
     private final ImportService imports;
     private final ImportLedger ledger;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    ImportResource(ImportService imports, ImportLedger ledger, SecurityIdentity identity) {
+    ImportResource(ImportService imports, ImportLedger ledger, SecurityIdentity identity, AuditLog audit) {
         this.imports = imports;
         this.ledger = ledger;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @POST
@@ -76,8 +80,18 @@ public class ImportResource {
             throw new ProblemException(403, "Forbidden",
                     "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
         }
-        ImportResult result = imports.importCsv(ods, kind, body, fileName, allowEmpty,
-                identity.getPrincipal().getName());
+        String user = identity.getPrincipal().getName();
+        ImportResult result;
+        try {
+            result = imports.importCsv(ods, kind, body, fileName, allowEmpty, user);
+        } catch (ProblemException e) {
+            // the import's transaction rolled back: the refusal is kept in a transaction of its own
+            audit.recordAlone(user, AuditAction.IMPORT, ods, "kind=" + kind + " status=" + e.status(), "refused");
+            throw e;
+        }
+        if (result.duplicate()) {
+            audit.recordAlone(user, AuditAction.IMPORT, ods, "kind=" + kind + " import=" + result.importId(), "duplicate");
+        }
         return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
     }
 

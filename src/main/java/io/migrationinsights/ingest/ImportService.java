@@ -1,5 +1,7 @@
 package io.migrationinsights.ingest;
 
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.InsightsConfig;
 import io.migrationinsights.system.ProblemException;
@@ -42,14 +44,16 @@ public class ImportService {
     private final ImportLedger ledger;
     private final InsightsConfig config;
     private final Clock clock;
+    private final AuditLog audit;
 
     ImportService(DataSource dataSource, OrganisationRepository organisations, ImportLedger ledger,
-                  InsightsConfig config, Clock clock) {
+                  InsightsConfig config, Clock clock, AuditLog audit) {
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.ledger = ledger;
         this.config = config;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Resolves a kind from the URL, or 404. */
@@ -107,6 +111,9 @@ public class ImportService {
                 replaceSupersededEvents(c, kind, orgId, importId);
             }
             ledger.finish(importId, rows.dataRows(), sha, rows.ignoredColumns());
+            // in this transaction: a rollback after this point takes the line with it
+            audit.recordAs(user, AuditAction.IMPORT, odsCode, "kind=" + kind.urlName() + " import=" + importId
+                    + " rows=" + rows.dataRows(), "accepted");
             LOG.infof("Imported %s/%s: %d rows in %d ms (import %d)", odsCode, kind, rows.dataRows(),
                     (System.nanoTime() - started) / 1_000_000, importId);
             return new ImportResult(importId, kind.urlName(), rows.dataRows(), sha, rows.ignoredColumns(), false);

@@ -1,5 +1,7 @@
 package io.migrationinsights.metrics;
 
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.users.Roles;
@@ -40,11 +42,13 @@ public class MetricsResource {
     private final InactivityRiskMetrics inactivity;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final AuditLog audit;
 
     MetricsResource(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
                     ServiceDeskMetrics serviceDesk, SavingsMetrics savings, BenefitMetrics benefits,
                     DecommissioningMetrics decommissioning, InactivityRiskMetrics inactivity,
-                    SecurityIdentity identity, Clock clock) {
+                    SecurityIdentity identity, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.organisations = organisations;
         this.registrations = registrations;
         this.migration = migration;
@@ -182,7 +186,7 @@ public class MetricsResource {
                     + "and admin; other roles get the count.")
     public InactivityRisk inactivityRisk(@PathParam("ods") String ods, @QueryParam("asOf") String asOf) {
         LocalDate date = Params.date("asOf", asOf, LocalDate.now(clock));
-        return inactivity.atRisk(organisationId(ods), date, mayReadMembers());
+        return inactivity.atRisk(organisationId(ods), date, mayReadMembers(ods, "inactivity-risk"));
     }
 
     @GET
@@ -197,7 +201,7 @@ public class MetricsResource {
                     + "pm and admin.")
     public Decommissioning decommissioning(@PathParam("ods") String ods, @QueryParam("asOf") String asOf) {
         LocalDate date = Params.date("asOf", asOf, LocalDate.now(clock));
-        return decommissioning.tracker(organisationId(ods), date, mayReadMembers());
+        return decommissioning.tracker(organisationId(ods), date, mayReadMembers(ods, "decommissioning"));
     }
 
     @PUT
@@ -210,7 +214,7 @@ public class MetricsResource {
         LocalDate date = Params.date("date", body == null ? null : body.date());
         long id = organisationId(ods);
         decommissioning.setDate(id, date, user(), clock.instant());
-        return decommissioning.tracker(id, LocalDate.now(clock), true);
+        return decommissioning.tracker(id, LocalDate.now(clock), mayReadMembers(ods, "decommissioning"));
     }
 
     @DELETE
@@ -264,8 +268,13 @@ public class MetricsResource {
         return organisations.require(ods).id;
     }
 
-    private boolean mayReadMembers() {
-        return Roles.mayReadPersonalData(identity);
+    /** Whether the caller sees members (personal data); when it does, the view is audited. */
+    private boolean mayReadMembers(String ods, String view) {
+        boolean members = Roles.mayReadPersonalData(identity);
+        if (members) {
+            audit.record(AuditAction.PERSONAL_DATA_VIEW, ods, "view=" + view, "shown");
+        }
+        return members;
     }
 
     private String user() {

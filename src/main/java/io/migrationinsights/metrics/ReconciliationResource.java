@@ -1,5 +1,7 @@
 package io.migrationinsights.metrics;
 
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,12 +21,14 @@ public class ReconciliationResource {
     private final OrganisationRepository organisations;
     private final ReconciliationMetrics reconciliation;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
     ReconciliationResource(OrganisationRepository organisations, ReconciliationMetrics reconciliation,
-                           SecurityIdentity identity) {
+                           SecurityIdentity identity, AuditLog audit) {
         this.organisations = organisations;
         this.reconciliation = reconciliation;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @GET
@@ -41,6 +45,10 @@ public class ReconciliationResource {
                     + "viewer and finance get the same classes and counts with membersIncluded=false and no members.")
     public Reconciliation reconciliation(@PathParam("ods") String ods) {
         boolean members = Roles.mayReadPersonalData(identity);
-        return reconciliation.reconciliation(organisations.require(ods).id, members);
+        Reconciliation answer = reconciliation.reconciliation(organisations.require(ods).id, members);
+        if (members) {
+            audit.record(AuditAction.PERSONAL_DATA_VIEW, ods, "view=reconciliation", "served");
+        }
+        return answer;
     }
 }

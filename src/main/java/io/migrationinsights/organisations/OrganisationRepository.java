@@ -21,8 +21,17 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     /** The organisation, or a 404 problem naming the code (400 when the code is malformed). */
     public Organisation require(String odsCode) {
         checkCode(odsCode);
-        return findByOds(odsCode).orElseThrow(() -> ProblemException.notFound(
-                "There is no organisation with ODS code " + odsCode + ". Create it with PUT /api/organisations/" + odsCode + "."));
+        return findByOds(odsCode).orElseThrow(() -> unknown(odsCode));
+    }
+
+    /**
+     * The one answer for an organisation that does not exist or is not the
+     * caller's (CONTRACT section 7: the two must not be told apart).
+     */
+    public static ProblemException unknown(String odsCode) {
+        return ProblemException.notFound("There is no organisation with ODS code " + odsCode
+                + " that you may use. An admin creates organisations (PUT /api/organisations/" + odsCode
+                + ") and grants them to users.");
     }
 
     /**

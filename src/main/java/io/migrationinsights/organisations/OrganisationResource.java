@@ -1,6 +1,9 @@
 package io.migrationinsights.organisations;
 
+import io.migrationinsights.security.CreatesOrganisation;
+import io.migrationinsights.security.Grants;
 import io.migrationinsights.users.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class OrganisationResource {
 
     private final OrganisationService service;
+    private final SecurityIdentity identity;
 
-    OrganisationResource(OrganisationService service) {
+    OrganisationResource(OrganisationService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     /** Body of {@code PUT /api/organisations/{ods}}. */
@@ -29,9 +34,10 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "List organisations, by ODS code")
+    @Operation(summary = "The organisations you may use, by ODS code (admins: all)")
     public List<OrganisationView> list() {
-        return service.list();
+        Grants grants = Grants.of(identity);
+        return service.list().stream().filter(o -> grants.allows(o.odsCode())).toList();
     }
 
     @GET
@@ -46,10 +52,12 @@ public class OrganisationResource {
     @Path("{ods}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PM})
-    @Operation(summary = "Create (201) or rename (200) an organisation",
+    @CreatesOrganisation
+    @Operation(summary = "Create (201, admin only) or rename (200, admin or a pm it is granted to) an organisation",
             description = "The ODS code is 3 to 5 upper-case letters or digits.")
     public Response put(@PathParam("ods") String ods, OrganisationRequest body) {
-        OrganisationService.Saved saved = service.createOrRename(ods, body == null ? null : body.name());
+        OrganisationService.Saved saved = service.createOrRename(ods, body == null ? null : body.name(),
+                identity.hasRole(Roles.ADMIN));
         return Response.status(saved.created() ? 201 : 200).entity(saved.organisation()).build();
     }
 }

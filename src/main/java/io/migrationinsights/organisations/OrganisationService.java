@@ -22,14 +22,24 @@ public class OrganisationService {
     public record Saved(OrganisationView organisation, boolean created) {
     }
 
+    /** Creates or renames on behalf of the service itself (the demo loader). */
     @Transactional
     public Saved createOrRename(String odsCode, String name) {
+        return createOrRename(odsCode, name, true);
+    }
+
+    /** Creates (only when {@code mayCreate}: CONTRACT section 7, only admin creates organisations) or renames. */
+    @Transactional
+    public Saved createOrRename(String odsCode, String name, boolean mayCreate) {
         OrganisationRepository.checkCode(odsCode);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new ProblemException(422, "Invalid organisation", "name is required and at most 200 characters.");
         }
         Organisation org = repository.findByOds(odsCode).orElse(null);
         boolean created = org == null;
+        if (created && !mayCreate) {
+            throw new ProblemException(403, "Forbidden", "Only an admin creates organisations. It needs the role admin.");
+        }
         if (created) {
             org = new Organisation();
             org.odsCode = odsCode;

@@ -1,5 +1,8 @@
 package io.migrationinsights.returns;
 
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
+import io.migrationinsights.system.Downloads;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,10 +31,12 @@ public class ReturnResource {
 
     private final ReturnService returns;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    ReturnResource(ReturnService returns, SecurityIdentity identity) {
+    ReturnResource(ReturnService returns, SecurityIdentity identity, AuditLog audit) {
         this.returns = returns;
         this.identity = identity;
+        this.audit = audit;
     }
 
     /** Body of {@code POST returns/{period}/revise}. */
@@ -65,15 +70,18 @@ public class ReturnResource {
                 ? segment.substring(0, segment.lastIndexOf('.')) : segment;
         YearMonth period = ReturnService.parsePeriod(periodText);
         ReturnService.Rendered r = returns.get(ods, period, version(version), draft);
-        String base = "return-" + ods + "-" + period + (r.isFinal() ? "-v" + r.document().version() : "-draft");
+        String base = Downloads.fileName("return-" + ods + "-" + period
+                + (r.isFinal() ? "-v" + r.document().version() : "-draft"));
+        audit.record(AuditAction.RETURN_DOWNLOAD, ods, "period=" + period + " version="
+                + (r.isFinal() ? r.document().version() : "draft") + " format=" + format.name().toLowerCase(), "served");
         Response.ResponseBuilder out = switch (format) {
             case JSON -> Response.ok(ReturnView.of(r), MediaType.APPLICATION_JSON);
             case XLSX -> Response.ok(r.workbook(), ReturnWorkbook.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"" + base + ".xlsx\"")
+                    .header("Content-Disposition", Downloads.attachment(base + ".xlsx"))
                     .header("ETag", "\"" + r.workbookSha256() + "\"");
             case CSV -> Response.ok(r.document().figures().canonicalCsv().getBytes(StandardCharsets.UTF_8),
                             CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + base + ".csv\"");
+                    .header("Content-Disposition", Downloads.attachment(base + ".csv"));
         };
         return out.header("X-Figures-SHA256", r.document().figures().sha256())
                 .header("X-Workbook-SHA256", r.workbookSha256())

@@ -6,6 +6,8 @@ import io.migrationinsights.metrics.MigrationMetrics;
 import io.migrationinsights.metrics.MigrationProgress;
 import io.migrationinsights.metrics.MonthRegistrations;
 import io.migrationinsights.metrics.RegistrationMetrics;
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.Organisation;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.ProblemException;
@@ -47,9 +49,12 @@ public class ReturnService {
     private final ReturnChecks checks;
     private final ImportLedger ledger;
     private final Clock clock;
+    private final AuditLog audit;
 
     ReturnService(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
-                  ReturnVersionRepository versions, ReturnChecks checks, ImportLedger ledger, Clock clock) {
+                  ReturnVersionRepository versions, ReturnChecks checks, ImportLedger ledger, Clock clock,
+                  AuditLog audit) {
+        this.audit = audit;
         this.organisations = organisations;
         this.registrations = registrations;
         this.migration = migration;
@@ -127,7 +132,7 @@ public class ReturnService {
             throw ProblemException.conflict("The return of " + ods + " for " + period + " was already finalised as version "
                     + latest.get().version + " on " + latest.get().finalisedAt + ". To change it, revise it with a reason.");
         }
-        return store(org, draft(org, period, latest), user, null);
+        return audited(AuditAction.RETURN_FINALISE, ods, store(org, draft(org, period, latest), user, null), user);
     }
 
     /** Freezes version N+1 from today's data, marked Revised with the reason. */
@@ -144,7 +149,14 @@ public class ReturnService {
             throw ProblemException.conflict("The return of " + ods + " for " + period
                     + " has not been finalised yet: finalise it first; a revision replaces a final version.");
         }
-        return store(org, draft(org, period, latest), user, reason);
+        return audited(AuditAction.RETURN_REVISE, ods, store(org, draft(org, period, latest), user, reason), user);
+    }
+
+    /** The audit line of a finalise or revise, in its transaction (the reason is free text and stays out). */
+    private Rendered audited(AuditAction action, String ods, Rendered r, String user) {
+        audit.recordAs(user, action, ods, "period=" + r.document().figures().period() + " version="
+                + r.document().version(), "stored");
+        return r;
     }
 
     /** Finalised periods (latest version and history) and the migration months still in draft. */

@@ -7,6 +7,7 @@ import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Typed configuration of the service; keys under {@code insights.}. */
@@ -26,6 +27,7 @@ public interface InsightsConfig {
     Demo demo();
 
     ClockSetting clock();
+    Security security();
 
     Metrics metrics();
 
@@ -42,6 +44,42 @@ public interface InsightsConfig {
         /** Rows per JDBC batch. */
         @WithDefault("1000")
         int batchSize();
+    }
+
+    /** Sign-in sessions and brute-force throttling. */
+    interface Security {
+        /**
+         * HTTP Basic signs in on every request: a sign-in starts a new session
+         * (audited, shown as lastSignInAt) when the previous one began longer ago than this.
+         */
+        @WithDefault("30m")
+        Duration session();
+
+        @WithName("sign-in")
+        SignIn signIn();
+
+        /**
+         * Failed sign-ins are counted per user name and per client address within
+         * {@code window}; at the limit further attempts are refused (429, Retry-After)
+         * for {@code lockout}, short so the real user is not locked out for long.
+         */
+        interface SignIn {
+            /** Failed sign-ins of one user name before its lockout. */
+            @WithDefault("5")
+            int maxFailuresPerUser();
+
+            /** Failed sign-ins from one client address (any user names) before its lockout. */
+            @WithDefault("20")
+            int maxFailuresPerAddress();
+
+            /** How long failures are counted. */
+            @WithDefault("15m")
+            Duration window();
+
+            /** How long a user name or address is refused once at the limit. */
+            @WithDefault("1m")
+            Duration lockout();
+        }
     }
 
     /** The synthetic demo organisation. */

@@ -1,15 +1,19 @@
 package io.migrationinsights.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.migrationinsights.security.Challenges;
+import io.migrationinsights.security.SignInThrottled;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The single place where exceptions become HTTP answers. Messages are written
@@ -32,16 +36,31 @@ public class ProblemMappers {
         return respond(Problem.of(400, "Invalid request", String.join("; ", messages)));
     }
 
+    /**
+     * Jackson's own messages name Java types and fields, so the answer says only
+     * where in the body the problem is.
+     */
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
-        return respond(Problem.of(400, "Invalid JSON", "The request body is not valid JSON: "
-                + e.getOriginalMessage()));
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return respond(Problem.of(400, "Invalid JSON", "The request body is not valid JSON or has a value of the "
+                + "wrong kind" + where + ". Send the fields the API documentation shows."));
     }
 
-    /** A role check (@RolesAllowed) that fails: the same problem+json as every other error, not an empty 403. */
+    /**
+     * A role check (@RolesAllowed) that fails: problem+json naming the roles
+     * that would be allowed, not an empty 403.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "Forbidden", "Your role does not allow this."));
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this." + neededRoles(resource)));
+    }
+
+    /** Too many failed sign-ins for a user name or address: 429 with Retry-After, before the password is checked. */
+    public static Problem throttledProblem(long retryAfterSeconds) {
+        return Problem.of(429, "Too many failed sign-ins", "Sign-in is paused for this user name or address after "
+                + "repeated failures. Try again in " + retryAfterSeconds + " seconds.");
     }
 
     /**
@@ -51,10 +70,36 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
-        return Response.status(401).header("WWW-Authenticate", "Basic realm=\"Migration Insights\"")
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(401, "Unauthorized", "Sign in: send a user name and password (HTTP Basic)."))
-                .build();
+        Long wait = SignInThrottled.retryAfterSeconds(e);
+        if (wait != null) {
+            return Response.status(429).header("Retry-After", wait).type(Problem.MEDIA_TYPE)
+                    .entity(throttledProblem(wait)).build();
+        }
+        return Response.status(401).header("WWW-Authenticate", Challenges.BASIC)
+                .header("WWW-Authenticate", Challenges.BEARER)
+                .type(Problem.MEDIA_TYPE).entity(UNAUTHORIZED).build();
+    }
+
+    /** The answer to a missing or wrong sign-in, everywhere (also outside the REST endpoints, see SecurityFailures). */
+    public static final Problem UNAUTHORIZED = Problem.of(401, "Unauthorized", "Sign in to realm \""
+            + Challenges.REALM + "\": send a user name and password (HTTP Basic) or an API token "
+            + "(Authorization: Bearer).");
+
+    private static String neededRoles(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return "";
+        }
+        RolesAllowed roles = null;
+        try {
+            roles = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .getAnnotation(RolesAllowed.class);
+        } catch (NoSuchMethodException e) {
+            // falls back to the class
+        }
+        if (roles == null) {
+            roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return roles == null ? "" : " It needs the role " + String.join(" or ", roles.value()) + ".";
     }
 
     @ServerExceptionMapper

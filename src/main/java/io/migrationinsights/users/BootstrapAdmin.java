@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * On the first start with no users, creates {@code admin}. There is no built-in
  * password: it comes from INSIGHTS_ADMIN_PASSWORD or is generated, written to
- * the data folder readable by the owner only, and logged once.
+ * the data folder readable by the owner only. The log says once that a
+ * password was generated and where the file is, never the password itself:
+ * logs are shipped and kept where the data folder is not.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -40,19 +42,19 @@ public class BootstrapAdmin {
         }
         String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
         if (password != null) {
-            users.createOrUpdate("admin", password, Roles.ADMIN);
+            users.save("admin", password, Roles.ADMIN, null);
             LOG.info("Created user 'admin' with the password from INSIGHTS_ADMIN_PASSWORD");
             return;
         }
         password = generatePassword();
         Path file = writePasswordFile(password);
-        users.createOrUpdate("admin", password, Roles.ADMIN);
-        LOG.infof("Created user 'admin' with the generated password %s (also in %s, readable by its owner only)",
-                password, file.toAbsolutePath());
+        users.save("admin", password, Roles.ADMIN, null);
+        LOG.infof("Created user 'admin' with a generated password, written to %s (readable by its owner only)",
+                file.toAbsolutePath());
     }
 
     static String generatePassword() {
-        byte[] bytes = new byte[18];
+        byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -76,7 +76,7 @@ class FreshStartTest {
         asAdmin(password).get("/api/organisations").then().statusCode(200);
         asAdmin(password + "x").get("/api/organisations").then().statusCode(401);
         // the %test password is not configured in this profile, so it must not work either
-        asAdmin("test-admin-password-1").get("/api/organisations").then().statusCode(401);
+        asAdmin("Bramble-Otter-Quince-71").get("/api/organisations").then().statusCode(401);
     }
 
     private static String generatedPassword() throws IOException {

@@ -21,7 +21,7 @@ class OrganisationResourceTest {
     @Test
     void createsThenRenames() {
         String ods = Api.nextCode();
-        as("pm").contentType("application/json").body(body("Oxford Health")).put("/api/organisations/" + ods)
+        as("admin").contentType("application/json").body(body("Oxford Health")).put("/api/organisations/" + ods)
                 .then().log().ifValidationFails().statusCode(201)
                 .body("odsCode", equalTo(ods)).body("name", equalTo("Oxford Health"));
         as("admin").contentType("application/json").body(body("Oxford Health NHS FT")).put("/api/organisations/" + ods)
@@ -74,8 +74,13 @@ class OrganisationResourceTest {
     }
 
     @Test
-    void letsOnlyAdminAndProjectManagerWrite() {
+    void letsOnlyAdminCreateAndAdminOrProjectManagerRename() {
         String ods = Api.nextCode();
+        as("pm").contentType("application/json").body(body("P")).put("/api/organisations/" + ods)
+                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("admin"));
+        String existing = Api.newOrganisation();
+        as("pm").contentType("application/json").body(body("Renamed by pm")).put("/api/organisations/" + existing)
+                .then().statusCode(200).body("name", equalTo("Renamed by pm"));
         as("viewer").contentType("application/json").body(body("V")).put("/api/organisations/" + ods)
                 .then().statusCode(403);
         as("finance").contentType("application/json").body(body("F")).put("/api/organisations/" + ods)

@@ -1,0 +1,52 @@
+package io.migrationinsights.security;
+
+import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.system.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * The one place that keeps callers to their organisations (CONTRACT section 7):
+ * every endpoint with an {@code {ods}} path parameter answers 404, exactly as
+ * for an unknown code, when the organisation is not granted to the caller or
+ * does not exist. So nothing tells a caller which organisations exist, and
+ * endpoints added later are covered without a line of their own. Malformed
+ * codes pass on to the endpoint's 400; anonymous callers to its 401.
+ */
+public class OrganisationAccessFilter {
+
+    private final SecurityIdentity identity;
+    private final OrganisationRepository organisations;
+
+    OrganisationAccessFilter(SecurityIdentity identity, OrganisationRepository organisations) {
+        this.identity = identity;
+        this.organisations = organisations;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> keepToGrantedOrganisations(UriInfo uri, SimpleResourceInfo resource) {
+        String ods = uri.getPathParameters().getFirst("ods");
+        if (ods == null || !OrganisationRepository.ODS_CODE.matcher(ods).matches() || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        boolean creates = resource.getMethodName() != null && creates(resource);
+        if (!Grants.of(identity).allows(ods) || (!creates && organisations.findByOds(ods).isEmpty())) {
+            Problem p = OrganisationRepository.unknown(ods).toProblem();
+            return Optional.of(Response.status(404).type(Problem.MEDIA_TYPE).entity(p).build());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean creates(SimpleResourceInfo resource) {
+        try {
+            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .isAnnotationPresent(CreatesOrganisation.class);
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.migrationinsights.users;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Admin endpoints for API tokens (CONTRACT section 7). Translates HTTP only. */
+@Path("/api/tokens")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    private final TokenService tokens;
+    private final SecurityIdentity identity;
+
+    TokenResource(TokenService tokens, SecurityIdentity identity) {
+        this.tokens = tokens;
+        this.identity = identity;
+    }
+
+    /** Body of {@code POST /api/tokens}. */
+    public record TokenRequest(String name, String role, String expiresAt, List<String> organisations) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API token (201 {id, token}); the token is shown this once",
+            description = "Send it as Authorization: Bearer <token>. role as for users; organisations: ODS codes or "
+                    + "[\"*\"], required unless the role is admin; expiresAt (required): a date YYYY-MM-DD (the token "
+                    + "ends as that day starts, UK time) or an instant. Only its SHA-256 is stored.")
+    public Response create(TokenRequest body) {
+        TokenRequest req = body == null ? new TokenRequest(null, null, null, null) : body;
+        TokenService.Created created = tokens.create(req.name(), req.role(), req.expiresAt(), req.organisations(),
+                identity.getPrincipal().getName());
+        return Response.status(201).entity(created)
+                .header("Location", "/api/tokens/" + created.id())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Operation(summary = "API tokens with role, organisations, expiry, creator, revocation and last use (never the token)")
+    public List<TokenService.TokenView> list() {
+        return tokens.list();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke a token at once (204); 404 when there is no such token")
+    public Response revoke(@PathParam("id") long id) {
+        tokens.revoke(id);
+        return Response.noContent().build();
+    }
+}
