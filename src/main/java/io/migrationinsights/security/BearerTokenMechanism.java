@@ -52,7 +52,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", Challenges.BEARER));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", Challenges.BASIC));
     }
 
     @Override
