@@ -56,7 +56,7 @@ public class SecurityFailures {
         if (rc.response().headWritten()) {
             return;
         }
-        rc.response().headers().add("WWW-Authenticate", Challenges.BASIC).add("WWW-Authenticate", Challenges.BEARER);
+        rc.response().putHeader("WWW-Authenticate", Challenges.BOTH);
         send(rc, ProblemMappers.UNAUTHORIZED);
     }
 

@@ -75,8 +75,7 @@ public class ProblemMappers {
             return Response.status(429).header("Retry-After", wait).type(Problem.MEDIA_TYPE)
                     .entity(throttledProblem(wait)).build();
         }
-        return Response.status(401).header("WWW-Authenticate", Challenges.BASIC)
-                .header("WWW-Authenticate", Challenges.BEARER)
+        return Response.status(401).header("WWW-Authenticate", Challenges.BOTH)
                 .type(Problem.MEDIA_TYPE).entity(UNAUTHORIZED).build();
     }
 
