@@ -1,6 +1,7 @@
 package io.migrationinsights.users;
 
 import io.migrationinsights.system.InsightsConfig;
+import io.migrationinsights.system.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,12 @@ public class BootstrapAdmin {
         }
         String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
         if (password != null) {
-            users.save("admin", password, Roles.ADMIN, null);
+            try {
+                users.save("admin", password, Roles.ADMIN, null);
+            } catch (ProblemException e) {
+                // the same rules as every password: refuse to start rather than run with a weak admin
+                throw new IllegalStateException("INSIGHTS_ADMIN_PASSWORD is refused: " + e.getMessage());
+            }
             LOG.info("Created user 'admin' with the password from INSIGHTS_ADMIN_PASSWORD");
             return;
         }

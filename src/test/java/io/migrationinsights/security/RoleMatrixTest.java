@@ -42,6 +42,7 @@ class RoleMatrixTest {
             "revoked-token");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static Fixture fixture;
+    private static int fixturePort;
 
     /** One row of the file. */
     record Row(int line, String method, String path, String body, String setup, List<Integer> expected) {
@@ -144,7 +145,9 @@ class RoleMatrixTest {
     }
 
     private static synchronized Fixture fixture() {
-        if (fixture == null) {
+        // one fixture per application (a subclass may run against another database in the same JVM)
+        if (fixture == null || fixturePort != io.restassured.RestAssured.port) {
+            fixturePort = io.restassured.RestAssured.port;
             String ods = Api.newOrganisation();
             String other = Api.newOrganisation();
             for (String role : List.of("viewer", "finance", "pm")) {

@@ -194,12 +194,27 @@ class TrustTest {
         as("viewer").get("/q/openapi").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         // errors carry no class names, SQL or stack traces
-        String answer = as("admin").contentType("application/json").body("{name:")
-                .put("/api/organisations/" + Api.nextCode()).then().statusCode(400)
-                .contentType("application/problem+json").extract().asString();
-        assertThat(answer, not(containsString("io.migrationinsights")));
-        assertThat(answer, not(containsString("java.")));
-        assertThat(answer, not(containsString("Exception")));
+        for (String body : List.of("{name:", "{\"name\": [1, 2]}", "{\"password\": {\"x\": 1}}")) {
+            String answer = as("admin").contentType("application/json").body(body)
+                    .put("/api/users/" + "json-" + System.nanoTime()).then().log().ifValidationFails().statusCode(400)
+                    .contentType("application/problem+json").extract().asString();
+            assertThat(answer, not(containsString("io.migrationinsights")));
+            assertThat(answer, not(containsString("java.")));
+            assertThat(answer, not(containsString("Exception")));
+            assertThat(answer, not(containsString("UserRequest")));
+        }
+    }
+
+    @Test
+    void auditTrailCannotBeChangedOrDeletedEvenInTheDatabase() {
+        as("admin").get("/api/users").then().statusCode(200);
+        Api.user("append-only-" + System.nanoTime(), "viewer", List.of("*"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> execute("update audit_event set outcome = 'changed'"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> execute("delete from audit_event"));
+        assertThat(audit("action=user.save&size=1").getInt("total") > 0, equalTo(true));
+        as("admin").delete("/api/audit").then().statusCode(405);
     }
 
     private static void execute(String sql) {
