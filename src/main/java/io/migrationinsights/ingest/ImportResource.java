@@ -74,23 +74,29 @@ public class ImportResource {
     }
 
     private Response run(String ods, String kindName, InputStream body, String fileName, boolean allowEmpty) {
-        ImportKind kind = ImportService.kind(kindName);
-        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
-                && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
-            throw new ProblemException(403, "Forbidden",
-                    "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
-        }
         String user = identity.getPrincipal().getName();
+        // only a known kind goes into the audit trail, never text from the request
+        String kindParam = "kind=" + ImportKind.byUrlName(kindName).map(ImportKind::urlName).orElse("unknown");
         ImportResult result;
         try {
+            ImportKind kind = ImportService.kind(kindName);
+            if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
+                    && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
+                throw new ProblemException(403, "Forbidden",
+                        "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
+            }
             result = imports.importCsv(ods, kind, body, fileName, allowEmpty, user);
         } catch (ProblemException e) {
             // the import's transaction rolled back: the refusal is kept in a transaction of its own
-            audit.recordAlone(user, AuditAction.IMPORT, ods, "kind=" + kind + " status=" + e.status(), "refused");
+            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " status=" + e.status(), "refused");
+            throw e;
+        } catch (RuntimeException e) {
+            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " status=500", "failed");
             throw e;
         }
         if (result.duplicate()) {
-            audit.recordAlone(user, AuditAction.IMPORT, ods, "kind=" + kind + " import=" + result.importId(), "duplicate");
+            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " import=" + result.importId(),
+                    "duplicate");
         }
         return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
     }

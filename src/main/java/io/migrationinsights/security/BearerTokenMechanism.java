@@ -31,7 +31,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public int getPriority() {
-        return DEFAULT_PRIORITY + 1000;
+        // above HTTP Basic (and a later form login), so its challenge is the one sent; a tie would order at random
+        return DEFAULT_PRIORITY + 5000;
     }
 
     @Override
