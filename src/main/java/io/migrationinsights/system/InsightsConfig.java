@@ -7,7 +7,6 @@ import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Duration;
 import java.util.Optional;
 
 /** Typed configuration of the service; keys under {@code insights.}. */
@@ -27,6 +26,7 @@ public interface InsightsConfig {
     Demo demo();
 
     ClockSetting clock();
+
     Security security();
 
     Metrics metrics();
