@@ -38,4 +38,9 @@ public class ProblemException extends RuntimeException {
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), null, errors);
     }
+
+    /** The HTTP status the problem is answered with (the audit trail records it for refused imports). */
+    public int status() {
+        return status;
+    }
 }
