@@ -1,6 +1,8 @@
 package io.migrationinsights.metrics;
 
+import io.migrationinsights.organisations.OdsCode;
 import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,10 +12,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/organisations/{ods}/reconciliation} (CONTRACT section 4). Translates HTTP only. */
 @Path("/api/organisations/{ods}/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
+@Tag(name = ApiDocument.METRICS)
+@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class ReconciliationResource {
 
     private final OrganisationRepository organisations;
@@ -28,8 +38,7 @@ public class ReconciliationResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "Reconciliation classes with counts, and members for pm and admin",
+    @Operation(operationId = "getReconciliation", summary = "Reconciliation classes with counts, and members for pm and admin",
             description = "Accounts with status deleted count nowhere. on_nhsmail = active staff with a registered "
                     + "NHSmail account; awaiting_registration = active staff whose account is not registered; "
                     + "needs_account = active staff with no account; leaver_with_active_legacy_account = leavers with an "
@@ -39,7 +48,8 @@ public class ReconciliationResource {
                     + "shared_mailbox_without_valid_owner = shared mailboxes whose owner is empty, unknown or a leaver. "
                     + "Members (staff id, name, address, status) are personal data: only pm and admin receive them; "
                     + "viewer and finance get the same classes and counts with membersIncluded=false and no members.")
-    public Reconciliation reconciliation(@PathParam("ods") String ods) {
+    @APIResponse(responseCode = "200", description = "The eight classes.")
+    public Reconciliation reconciliation(@PathParam("ods") @OdsCode String ods) {
         boolean members = Roles.mayReadPersonalData(identity);
         return reconciliation.reconciliation(organisations.require(ods).id, members);
     }

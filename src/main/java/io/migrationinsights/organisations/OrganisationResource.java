@@ -1,7 +1,12 @@
 package io.migrationinsights.organisations;
 
+import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,9 +17,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Organisations by ODS code (CONTRACT section 1). Translates HTTP only. */
 @Path("/api/organisations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.ORGANISATIONS)
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class OrganisationResource {
 
     private final OrganisationService service;
@@ -24,12 +37,14 @@ public class OrganisationResource {
     }
 
     /** Body of {@code PUT /api/organisations/{ods}}. */
-    public record OrganisationRequest(String name) {
+    public record OrganisationRequest(@NotBlank @Size(max = 200) String name) {
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "List organisations, by ODS code")
+    @Operation(operationId = "listOrganisations", summary = "List organisations, by ODS code",
+            description = "Every organisation as {odsCode, name}, ordered by ODS code.")
+    @APIResponse(responseCode = "200", description = "The organisations, by ODS code.")
     public List<OrganisationView> list() {
         return service.list();
     }
@@ -37,8 +52,12 @@ public class OrganisationResource {
     @GET
     @Path("{ods}")
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "One organisation (404 if unknown)")
-    public OrganisationView get(@PathParam("ods") String ods) {
+    @Operation(operationId = "getOrganisation", summary = "One organisation (404 if unknown)",
+            description = "The organisation as {odsCode, name}; 404 when no organisation has this ODS code.")
+    @APIResponse(responseCode = "200", description = "The organisation.")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public OrganisationView get(@PathParam("ods") @OdsCode String ods) {
         return service.get(ods);
     }
 
@@ -46,10 +65,19 @@ public class OrganisationResource {
     @Path("{ods}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PM})
-    @Operation(summary = "Create (201) or rename (200) an organisation",
-            description = "The ODS code is 3 to 5 upper-case letters or digits.")
-    public Response put(@PathParam("ods") String ods, OrganisationRequest body) {
-        OrganisationService.Saved saved = service.createOrRename(ods, body == null ? null : body.name());
+    @Operation(operationId = "putOrganisation", summary = "Create (201) or rename (200) an organisation",
+            description = "The ODS code is 3 to 5 upper-case letters or digits; the name is required, at most 200 "
+                    + "characters.")
+    @APIResponse(responseCode = "200", description = "Renamed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ApiDocument.INVALID_BODY)
+    public Response put(@PathParam("ods") @OdsCode String ods, @Valid @NotNull OrganisationRequest body) {
+        OrganisationService.Saved saved = service.createOrRename(ods, body.name());
         return Response.status(saved.created() ? 201 : 200).entity(saved.organisation()).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.migrationinsights.organisations;
 
-import io.migrationinsights.system.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,12 +21,9 @@ public class OrganisationService {
     public record Saved(OrganisationView organisation, boolean created) {
     }
 
+    /** Creates or renames; the caller has checked the code and the name (see OrganisationResource). */
     @Transactional
     public Saved createOrRename(String odsCode, String name) {
-        OrganisationRepository.checkCode(odsCode);
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new ProblemException(422, "Invalid organisation", "name is required and at most 200 characters.");
-        }
         Organisation org = repository.findByOds(odsCode).orElse(null);
         boolean created = org == null;
         if (created) {

@@ -20,20 +20,18 @@ public class UserService {
         this.clock = clock;
     }
 
-    /** @return true when the user was created, false when it was updated */
+    /**
+     * Creates or updates a user. The role and password have passed the
+     * request's validation (UserResource); the user name, which is also the
+     * sign-in name, is checked here.
+     *
+     * @return true when the user was created, false when it was updated
+     */
     @Transactional
     public boolean createOrUpdate(String username, String password, String role) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
             throw new ProblemException(422, "Invalid user",
                     "A username is 1 to 100 letters, digits or . _ @ -");
-        }
-        if (role == null || !Roles.ALL.contains(role)) {
-            throw new ProblemException(422, "Invalid user",
-                    "role must be one of admin, pm, finance, viewer");
-        }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new ProblemException(422, "Invalid user",
-                    "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         UserAccount user = UserAccount.find("username", username).firstResult();
         boolean created = user == null;

@@ -59,7 +59,8 @@ class UserResourceTest {
     void refusesShortPassword() {
         String name = newName();
         as("admin").contentType("application/json").body(body("elevenchars", "pm")).put("/api/users/" + name)
-                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("12"));
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("12"))
+                .body("errors[0].field", equalTo("password"));
         given().auth().preemptive().basic(name, "elevenchars").get("/api/organisations").then().statusCode(401);
         as("admin").contentType("application/json").body(body("twelve-chars", "pm")).put("/api/users/" + name)
                 .then().statusCode(201);
@@ -68,9 +69,13 @@ class UserResourceTest {
     @Test
     void refusesUnknownRole() {
         as("admin").contentType("application/json").body(body(GOOD_PASSWORD, "superuser")).put("/api/users/" + newName())
-                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("role"));
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("role"))
+                .body("errors[0].field", equalTo("role"));
         as("admin").contentType("application/json").body("{\"password\":\"" + GOOD_PASSWORD + "\"}")
-                .put("/api/users/" + newName()).then().statusCode(422);
+                .put("/api/users/" + newName()).then().statusCode(422).body("errors[0].field", equalTo("role"));
+        as("admin").contentType("application/json").body("{\"password\":\"short\",\"role\":\"boss\"}")
+                .put("/api/users/" + newName()).then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.contains("password", "role"));
     }
 
     @Test
