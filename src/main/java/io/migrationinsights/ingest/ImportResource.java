@@ -32,10 +32,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/organisations/{ods}/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocument.IMPORTS)
-@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-@APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class ImportResource {
 
     private final ImportService imports;
@@ -75,17 +71,7 @@ public class ImportResource {
     @Path("{kind}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE})
-    @Operation(operationId = "importCsv", summary = "Import a CSV export sent as the form field 'file'",
-            description = "Same rules as the text/csv upload.")
-    @APIResponse(responseCode = "200", description = "The same bytes as the latest import of this kind: nothing "
-            + "changed (duplicate=true).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "201", description = "Imported.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocument.IMPORT_REJECTED)
+    // The OpenAPI document has one operation per path and method: uploadBody's describes both bodies.
     public Response uploadForm(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, @RestForm("file") FileUpload file) {
         if (file == null) {

@@ -34,10 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/organisations/{ods}/metrics/decommissioning")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocument.DECOMMISSIONING)
-@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-@APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class DecommissioningResource {
 
     private final OrganisationRepository organisations;
@@ -87,8 +83,6 @@ public class DecommissioningResource {
             description = "Body {\"date\": \"YYYY-MM-DD\"}. Answers the tracker as of today.")
     @APIResponse(responseCode = "200", description = "The tracker as of today, with the new date.")
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocument.INVALID_BODY)
     public Decommissioning setDate(@PathParam("ods") @OdsCode String ods, @Valid @NotNull DateRequest body) {
         long id = organisationId(ods);
         decommissioning.setDate(id, body.date(), user(), clock.instant());
@@ -122,8 +116,6 @@ public class DecommissioningResource {
     @APIResponse(responseCode = "200", description = "An earlier exception for this mailbox was replaced.")
     @APIResponse(responseCode = "201", description = "The exception was recorded.")
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocument.INVALID_BODY)
     public Response approveException(@PathParam("ods") @OdsCode String ods,
                                      @PathParam("account") @NotBlank @Size(max = 320, message = ACCOUNT) String account,
                                      @Valid @NotNull ExceptionRequest body) {

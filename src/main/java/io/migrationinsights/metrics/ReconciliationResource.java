@@ -20,10 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
 @Tag(name = ApiDocument.METRICS)
-@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-@APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class ReconciliationResource {
 
     private final OrganisationRepository organisations;

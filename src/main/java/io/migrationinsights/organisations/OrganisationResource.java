@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocument.ORGANISATIONS)
-@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class OrganisationResource {
 
     private final OrganisationService service;
@@ -55,8 +53,6 @@ public class OrganisationResource {
     @Operation(operationId = "getOrganisation", summary = "One organisation (404 if unknown)",
             description = "The organisation as {odsCode, name}; 404 when no organisation has this ODS code.")
     @APIResponse(responseCode = "200", description = "The organisation.")
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public OrganisationView get(@PathParam("ods") @OdsCode String ods) {
         return service.get(ods);
     }
@@ -72,10 +68,7 @@ public class OrganisationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocument.INVALID_BODY)
     public Response put(@PathParam("ods") @OdsCode String ods, @Valid @NotNull OrganisationRequest body) {
         OrganisationService.Saved saved = service.createOrRename(ods, body.name());
         return Response.status(saved.created() ? 201 : 200).entity(saved.organisation()).build();

@@ -36,10 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The monthly NHS Digital return (CONTRACT sections 4 and 5). Translates HTTP only. */
 @Path("/api/organisations/{ods}/returns")
 @Tag(name = ApiDocument.RETURNS)
-@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-@APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class ReturnResource {
 
     static final String CSV = "text/csv";
@@ -145,8 +141,6 @@ public class ReturnResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocument.INVALID_BODY)
     public Response revise(@PathParam("ods") @OdsCode String ods, @PathParam("period") YearMonth period,
                            @Valid @NotNull ReviseRequest body) {
         ReturnService.Rendered r = returns.revise(ods, period, body.reason(), user());

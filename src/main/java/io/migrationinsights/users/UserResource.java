@@ -25,9 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocument.USERS)
-@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-@APIResponse(responseCode = "406", ref = ApiDocument.NOT_ACCEPTABLE)
 public class UserResource {
 
     private final UserService users;
@@ -56,9 +54,6 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocument.INVALID_BODY)
     public Response put(@PathParam("username") String username, @Valid @NotNull UserRequest body) {
         boolean created = users.createOrUpdate(username, body.password(), body.role());
         return Response.status(created ? 201 : 200).entity(new UserView(username, body.role())).build();
