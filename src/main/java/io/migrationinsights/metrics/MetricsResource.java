@@ -72,13 +72,15 @@ public class MetricsResource {
 
     @GET
     @Path("registrations")
-    @Operation(operationId = "getRegistrations", summary = "Registrations per month, from..to inclusive, months without accounts included",
+    @Operation(operationId = "getRegistrations",
+            summary = "Registrations per month, from..to inclusive, months without accounts included",
             description = "created = NHSmail accounts with created_date in the month; registered = accounts with "
                     + "registered_date in the month; cumulativeRegistered = accounts with registered_date on or before "
                     + "the month's last day. Accounts with status deleted count nowhere. from and to (YYYY-MM) are required.")
     @APIResponse(responseCode = "200", description = "One row per month, from..to.")
-    public List<MonthRegistrations> registrations(@PathParam("ods") @OdsCode String ods, @QueryParam("from") @NotNull(message = Months.REQUIRED) YearMonth from,
-                                                  @QueryParam("to") @NotNull(message = Months.REQUIRED) YearMonth to) {
+    public List<MonthRegistrations> registrations(@PathParam("ods") @OdsCode String ods,
+            @QueryParam("from") @NotNull(message = Months.REQUIRED) YearMonth from,
+            @QueryParam("to") @NotNull(message = Months.REQUIRED) YearMonth to) {
         Months.requireOrdered("from", from, "to", to);
         if (ChronoUnit.MONTHS.between(from, to) >= MAX_MONTHS) {
             throw ProblemException.badRequest("from..to spans more than " + MAX_MONTHS + " months: ask for a shorter range.");
@@ -88,17 +90,20 @@ public class MetricsResource {
 
     @GET
     @Path("accounts-needed")
-    @Operation(operationId = "getAccountsNeeded", summary = "Accounts needed next month for a return period",
+    @Operation(operationId = "getAccountsNeeded",
+            summary = "Accounts needed next month for a return period",
             description = "Distinct active staff with an appointment dated in the month after period (any outcome) "
                     + "and no NHSmail account (not deleted) created on or before the last day of period (YYYY-MM, required).")
     @APIResponse(responseCode = "200", description = "The count for the period.")
-    public AccountsNeeded accountsNeeded(@PathParam("ods") @OdsCode String ods, @QueryParam("period") @NotNull(message = Months.REQUIRED) YearMonth period) {
+    public AccountsNeeded accountsNeeded(@PathParam("ods") @OdsCode String ods,
+            @QueryParam("period") @NotNull(message = Months.REQUIRED) YearMonth period) {
         return new AccountsNeeded(period, registrations.accountsNeededNextMonth(organisationId(ods), period));
     }
 
     @GET
     @Path("migration")
-    @Operation(operationId = "getMigrationProgress", summary = "Migration progress and wash-up, optionally as of a date",
+    @Operation(operationId = "getMigrationProgress",
+            summary = "Migration progress and wash-up, optionally as of a date",
             description = "inScope = active staff with at least one appointment (the whole planned cohort, whatever asOf); "
                     + "migrated = in-scope staff with an appointment whose outcome is migrated; outstanding = inScope - migrated; "
                     + "perDay = migrated appointments per date; perSite / perBusinessUnit = inScope and migrated by the staff "
@@ -114,7 +119,8 @@ public class MetricsResource {
 
     @GET
     @Path("service-desk")
-    @Operation(operationId = "compareServiceDesk", summary = "Service desk: a baseline window of months against a comparison window",
+    @Operation(operationId = "compareServiceDesk",
+            summary = "Service desk: a baseline window of months against a comparison window",
             description = "Each window runs fromMonth..toMonth inclusive (all four parameters YYYY-MM, required). "
                     + "A ticket belongs to the window holding the UK calendar date of its opened_at. "
                     + "baselinePerMonth / comparisonPerMonth = tickets opened in the window / months in the window, "
@@ -135,7 +141,8 @@ public class MetricsResource {
 
     @GET
     @Path("savings")
-    @Operation(operationId = "getSavings", summary = "Savings as of a date, split cashable / non-cashable",
+    @Operation(operationId = "getSavings",
+            summary = "Savings as of a date, split cashable / non-cashable",
             description = "asOf (YYYY-MM-DD) is required. Monthly amount = amount (monthly) or amount / 12 (annual). Full "
                     + "months from a to b = (b.year - a.year) x 12 + (b.month - a.month), minus 1 if b.day < a.day, "
                     + "never below 0. costAvoided = cost_avoided lines with start_date <= asOf (a recurring one accrues "
@@ -153,7 +160,8 @@ public class MetricsResource {
 
     @GET
     @Path("benefits")
-    @Operation(operationId = "getBenefitStatus", summary = "Benefit RAG status of every benefit as of a date (default today)",
+    @Operation(operationId = "getBenefitStatus",
+            summary = "Benefit RAG status of every benefit as of a date (default today)",
             description = "From the latest measurement on or before asOf: green when it meets the target in the "
                     + "benefit's direction (at or above for increase, at or below for decrease); amber when it has moved at "
                     + "least half way from baseline to target; red otherwise; grey with no measurement.")
@@ -164,7 +172,8 @@ public class MetricsResource {
 
     @GET
     @Path("inactivity-risk")
-    @Operation(operationId = "getInactivityRisk", summary = "Accounts at risk of going inactive before go-live, as of a date (default today)",
+    @Operation(operationId = "getInactivityRisk",
+            summary = "Accounts at risk of going inactive before go-live, as of a date (default today)",
             description = "NHSmail accounts (not deleted) created but not registered whose inactivity point, "
                     + "created_date + 30 days, falls strictly before the holder's next appointment (the earliest "
                     + "appointment dated on or after asOf, any outcome). Members (staff id, name, address) only for pm "

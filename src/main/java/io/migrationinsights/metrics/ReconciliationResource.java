@@ -34,7 +34,8 @@ public class ReconciliationResource {
     }
 
     @GET
-    @Operation(operationId = "getReconciliation", summary = "Reconciliation classes with counts, and members for pm and admin",
+    @Operation(operationId = "getReconciliation",
+            summary = "Reconciliation classes with counts, and members for pm and admin",
             description = "Accounts with status deleted count nowhere. on_nhsmail = active staff with a registered "
                     + "NHSmail account; awaiting_registration = active staff whose account is not registered; "
                     + "needs_account = active staff with no account; leaver_with_active_legacy_account = leavers with an "

@@ -20,14 +20,11 @@ import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -80,11 +77,6 @@ public class ProblemMappers {
      */
     private record Violated(String field, boolean inBody) {
 
-        private static final Set<String> PARAMETER_ANNOTATIONS = Set.of(PathParam.class.getName(),
-                QueryParam.class.getName(), HeaderParam.class.getName(), CookieParam.class.getName(),
-                FormParam.class.getName(), RestPath.class.getName(), RestQuery.class.getName(),
-                RestHeader.class.getName(), RestCookie.class.getName(), RestForm.class.getName());
-
         static Violated of(ConstraintViolation<?> v) {
             Class<?>[] parameterTypes = null;
             String method = null;
@@ -106,34 +98,52 @@ public class ProblemMappers {
             if (!properties.isEmpty()) {
                 return new Violated(String.join(".", properties), true);
             }
-            boolean body = parameter != null
-                    && isBody(v.getRootBeanClass(), method, parameterTypes, index);
-            return new Violated(body ? "body" : String.valueOf(parameter), body);
+            String name = parameter == null ? null
+                    : httpName(v.getRootBeanClass(), method, parameterTypes, index, parameter);
+            return name == null ? new Violated("body", true) : new Violated(name, false);
         }
 
         /**
-         * A resource method parameter without a JAX-RS parameter annotation is the
-         * request body. The class may be the container's subclass of the resource,
-         * whose overriding method carries no annotations: the whole chain is read.
+         * The parameter's name in HTTP (the value of its @PathParam, @QueryParam...),
+         * or null when it has none: then it is the request body. The class may be
+         * the container's subclass of the resource, whose overriding method carries
+         * no annotations, so the whole chain is read.
          */
-        private static boolean isBody(Class<?> resource, String method, Class<?>[] types, int index) {
-            boolean found = false;
-            for (Class<?> c = resource; c != null && method != null; c = c.getSuperclass()) {
+        private static String httpName(Class<?> resource, String method, Class<?>[] types, int index,
+                                       String javaName) {
+            for (Class<?> c = resource; c != null; c = c.getSuperclass()) {
                 try {
-                    Annotation[] annotations = c.getDeclaredMethod(method, types).getParameterAnnotations()[index];
-                    found = true;
-                    if (Arrays.stream(annotations)
-                            .anyMatch(a -> PARAMETER_ANNOTATIONS.contains(a.annotationType().getName()))) {
-                        return false;
+                    for (Annotation a : c.getDeclaredMethod(method, types).getParameterAnnotations()[index]) {
+                        String name = a instanceof PathParam p ? p.value()
+                                : a instanceof QueryParam q ? q.value()
+                                : a instanceof HeaderParam h ? h.value()
+                                : a instanceof CookieParam k ? k.value()
+                                : a instanceof FormParam f ? f.value()
+                                : a instanceof RestPath r ? or(r.value(), javaName)
+                                : a instanceof RestQuery r ? or(r.value(), javaName)
+                                : a instanceof RestHeader r ? or(r.value(), javaName)
+                                : a instanceof RestForm r ? or(r.value(), javaName) : null;
+                        if (name != null) {
+                            return name;
+                        }
                     }
                 } catch (NoSuchMethodException e) {
                     // not declared at this level
                 }
             }
-            return found;
+            return null;
+        }
+
+        private static String or(String name, String fallback) {
+            return name.isEmpty() ? fallback : name;
         }
     }
 
+    /**
+     * JSON that parses but holds a value of the wrong type for a field (text
+     * for a date, an object for a name...): refused like any other invalid body
+     * field, 422 naming the field, without Java type names.
+     */
     @ServerExceptionMapper
     public Response badJsonValue(MismatchedInputException e) {
         String field = e.getPath().stream()
