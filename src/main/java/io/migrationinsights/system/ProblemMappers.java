@@ -139,6 +139,12 @@ public class ProblemMappers {
         }
     }
 
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        return respond(Problem.of(400, "Invalid JSON", "The request body is not valid JSON: "
+                + e.getOriginalMessage()));
+    }
+
     /**
      * JSON that parses but holds a value of the wrong type for a field (text
      * for a date, an object for a name...): refused like any other invalid body
@@ -202,6 +208,9 @@ public class ProblemMappers {
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof ProblemException p) {
             return problem(p); // a parameter converter's refusal (TemporalParams), wrapped by the framework
+        }
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return badJson(j); // a body that is not JSON at all, wrapped by the framework's reader
         }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null

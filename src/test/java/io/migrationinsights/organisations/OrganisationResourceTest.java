@@ -79,7 +79,8 @@ class OrganisationResourceTest {
     @Test
     void refusesInvalidJson() {
         as("admin").contentType("application/json").body("{name:").put("/api/organisations/" + Api.nextCode())
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
     }
 
     @Test

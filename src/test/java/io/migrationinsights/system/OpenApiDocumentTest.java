@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,6 +77,17 @@ class OpenApiDocumentTest {
         assertNotNull(map(doc, "info", "contact").get("name"));
         assertNotNull(map(doc, "info", "license").get("name"));
         assertFalse(((List<?>) doc.get("servers")).isEmpty());
+    }
+
+    /** The answers the document adds to every operation are real: 406 for a format nobody serves, even on a DELETE. */
+    @Test
+    void everyOperationAnswersNotAcceptableWithProblemJson() {
+        String ods = Api.newOrganisation();
+        as("viewer").accept("application/pdf").get("/api/organisations").then().statusCode(406)
+                .contentType(Problem.MEDIA_TYPE);
+        as("pm").accept("application/pdf").delete("/api/organisations/" + ods + "/metrics/decommissioning/date")
+                .then().statusCode(406).contentType(Problem.MEDIA_TYPE);
+        as("pm").delete("/api/organisations/" + ods + "/metrics/decommissioning/date").then().statusCode(404);
     }
 
     private Map<String, Object> operation(String path, String method) {
