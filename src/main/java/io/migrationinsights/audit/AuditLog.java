@@ -1,5 +1,6 @@
 package io.migrationinsights.audit;
 
+import io.migrationinsights.users.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,19 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordAlone(String user, AuditAction action, String ods, String parameters, String outcome) {
         insert(user, action, ods, parameters, outcome);
+    }
+
+    /**
+     * Whether the signed-in user may see personal data ({@link Roles#mayReadPersonalData}); when it may,
+     * the view is recorded, so every served list of names or addresses leaves one line.
+     */
+    @Transactional
+    public boolean personalDataShown(String ods, String view) {
+        boolean shown = Arc.container().requestContext().isActive() && Roles.mayReadPersonalData(identity.get());
+        if (shown) {
+            insert(currentUser(), AuditAction.PERSONAL_DATA_VIEW, ods, "view=" + view, "shown");
+        }
+        return shown;
     }
 
     /** The signed-in user's name, for callers that record alone. */

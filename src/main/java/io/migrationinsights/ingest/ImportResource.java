@@ -2,6 +2,8 @@ package io.migrationinsights.ingest;
 
 import io.migrationinsights.audit.AuditAction;
 import io.migrationinsights.audit.AuditLog;
+import io.migrationinsights.organisations.OdsCode;
+import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,12 +23,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Uploads of CSV exports and the import ledger (CONTRACT section 2). Translates HTTP only. */
 @Path("/api/organisations/{ods}/imports")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.IMPORTS)
 public class ImportResource {
 
     private final ImportService imports;
@@ -45,12 +52,21 @@ public class ImportResource {
     @Path("{kind}")
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE})
-    @Operation(summary = "Import a CSV export sent as the request body",
+    @Operation(operationId = "importCsv", summary = "Import a CSV export sent as the request body",
             description = "All or nothing. 201 when stored; 200 with duplicate=true when the bytes equal this "
                     + "organisation's latest import of the kind; 422 problem+json listing {row, column, value, message} "
                     + "(the header is row 1) when any row is invalid. Snapshot kinds replace the dataset and refuse an "
                     + "empty file unless allowEmpty=true; event kinds upsert by key.")
-    public Response uploadBody(@PathParam("ods") String ods, @PathParam("kind") String kind,
+    @APIResponse(responseCode = "200", description = "The same bytes as the latest import of this kind: nothing "
+            + "changed (duplicate=true).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "201", description = "Imported.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ApiDocument.IMPORT_REJECTED)
+    public Response uploadBody(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, InputStream body) {
         return run(ods, kind, body, null, allowEmpty);
     }
@@ -59,9 +75,8 @@ public class ImportResource {
     @Path("{kind}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE})
-    @Operation(summary = "Import a CSV export sent as the form field 'file'",
-            description = "Same rules as the text/csv upload.")
-    public Response uploadForm(@PathParam("ods") String ods, @PathParam("kind") String kind,
+    // The OpenAPI document has one operation per path and method: uploadBody's describes both bodies.
+    public Response uploadForm(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, @RestForm("file") FileUpload file) {
         if (file == null) {
             throw ProblemException.badRequest("The form has no field 'file': attach the CSV export as 'file'.");
@@ -103,8 +118,11 @@ public class ImportResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "The import ledger, newest first: who, when, kind, rows, sha256")
-    public List<ImportLedger.ImportView> list(@PathParam("ods") String ods) {
+    @Operation(operationId = "listImports", summary = "The import ledger, newest first: who, when, kind, rows, sha256",
+            description = "Every import of the organisation, newest first, with the file name and the columns it "
+                    + "ignored.")
+    @APIResponse(responseCode = "200", description = "The ledger, newest first.")
+    public List<ImportLedger.ImportView> list(@PathParam("ods") @OdsCode String ods) {
         return ledger.list(ods);
     }
 }

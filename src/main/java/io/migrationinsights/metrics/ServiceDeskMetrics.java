@@ -1,6 +1,7 @@
 package io.migrationinsights.metrics;
 
 import io.migrationinsights.ingest.ImportKind;
+import io.migrationinsights.system.Months;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,8 +41,8 @@ public class ServiceDeskMetrics {
      */
     public ServiceDeskComparison compare(long organisationId, YearMonth baselineFrom, YearMonth baselineTo,
                                          YearMonth comparisonFrom, YearMonth comparisonTo) {
-        requireOrdered(baselineFrom, baselineTo);
-        requireOrdered(comparisonFrom, comparisonTo);
+        Months.requireOrdered("baselineFrom", baselineFrom, "baselineTo", baselineTo);
+        Months.requireOrdered("comparisonFrom", comparisonFrom, "comparisonTo", comparisonTo);
         long baseMonths = months(baselineFrom, baselineTo);
         long compMonths = months(comparisonFrom, comparisonTo);
         Counts base = counts(organisationId, baselineFrom, baselineTo);
@@ -125,11 +126,5 @@ public class ServiceDeskMetrics {
         BigDecimal numerator = BigDecimal.valueOf(baseline * comparisonMonths - comparison * baselineMonths)
                 .multiply(BigDecimal.valueOf(100));
         return numerator.divide(BigDecimal.valueOf(baseline * comparisonMonths), 1, RoundingMode.HALF_UP);
-    }
-
-    private static void requireOrdered(YearMonth from, YearMonth to) {
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("window starts " + from + " after it ends " + to);
-        }
     }
 }

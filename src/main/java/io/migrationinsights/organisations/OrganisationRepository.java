@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class OrganisationRepository implements PanacheRepository<Organisation> {
 
-    /** CONTRACT section 1: upper-case letters and digits, 3 to 5 characters. */
-    public static final Pattern ODS_CODE = Pattern.compile("^[A-Z0-9]{3,5}$");
+    private static final Pattern ODS_CODE = Pattern.compile(OdsCode.PATTERN);
 
     public Optional<Organisation> findByOds(String odsCode) {
         return find("odsCode", odsCode).firstResultOptional();
@@ -50,7 +49,7 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
 
     public static void checkCode(String odsCode) {
         if (odsCode == null || !ODS_CODE.matcher(odsCode).matches()) {
-            throw ProblemException.badRequest("'" + odsCode + "' is not an ODS code: use 3 to 5 upper-case letters or digits, for example QSL.");
+            throw ProblemException.badRequest("'" + odsCode + "' " + OdsCode.MESSAGE);
         }
     }
 }

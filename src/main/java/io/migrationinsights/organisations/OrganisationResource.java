@@ -1,10 +1,15 @@
 package io.migrationinsights.organisations;
 
+import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.security.CreatesOrganisation;
 import io.migrationinsights.security.Grants;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,9 +20,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Organisations by ODS code (CONTRACT section 1). Translates HTTP only. */
 @Path("/api/organisations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.ORGANISATIONS)
 public class OrganisationResource {
 
     private final OrganisationService service;
@@ -29,12 +40,14 @@ public class OrganisationResource {
     }
 
     /** Body of {@code PUT /api/organisations/{ods}}. */
-    public record OrganisationRequest(String name) {
+    public record OrganisationRequest(@NotBlank @Size(max = 200) String name) {
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "The organisations you may use, by ODS code (admins: all)")
+    @Operation(operationId = "listOrganisations", summary = "The organisations you may use, by ODS code (admins: all)",
+            description = "Every organisation as {odsCode, name}, ordered by ODS code.")
+    @APIResponse(responseCode = "200", description = "The organisations, by ODS code.")
     public List<OrganisationView> list() {
         Grants grants = Grants.of(identity);
         return service.list().stream().filter(o -> grants.allows(o.odsCode())).toList();
@@ -43,8 +56,10 @@ public class OrganisationResource {
     @GET
     @Path("{ods}")
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
-    @Operation(summary = "One organisation (404 if unknown)")
-    public OrganisationView get(@PathParam("ods") String ods) {
+    @Operation(operationId = "getOrganisation", summary = "One organisation (404 if unknown)",
+            description = "The organisation as {odsCode, name}; 404 when no organisation has this ODS code.")
+    @APIResponse(responseCode = "200", description = "The organisation.")
+    public OrganisationView get(@PathParam("ods") @OdsCode String ods) {
         return service.get(ods);
     }
 
@@ -53,11 +68,16 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PM})
     @CreatesOrganisation
-    @Operation(summary = "Create (201, admin only) or rename (200, admin or a pm it is granted to) an organisation",
-            description = "The ODS code is 3 to 5 upper-case letters or digits.")
-    public Response put(@PathParam("ods") String ods, OrganisationRequest body) {
-        OrganisationService.Saved saved = service.createOrRename(ods, body == null ? null : body.name(),
-                identity.hasRole(Roles.ADMIN));
+    @Operation(operationId = "putOrganisation", summary = "Create (201, admin only) or rename (200, admin or a pm it is granted to) an organisation",
+            description = "The ODS code is 3 to 5 upper-case letters or digits; the name is required, at most 200 "
+                    + "characters.")
+    @APIResponse(responseCode = "200", description = "Renamed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Response put(@PathParam("ods") @OdsCode String ods, @Valid @NotNull OrganisationRequest body) {
+        OrganisationService.Saved saved = service.createOrRename(ods, body.name(), identity.hasRole(Roles.ADMIN));
         return Response.status(saved.created() ? 201 : 200).entity(saved.organisation()).build();
     }
 }

@@ -1,6 +1,5 @@
 package io.migrationinsights.organisations;
 
-import io.migrationinsights.system.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -28,13 +27,12 @@ public class OrganisationService {
         return createOrRename(odsCode, name, true);
     }
 
-    /** Creates (only when {@code mayCreate}: CONTRACT section 7, only admin creates organisations) or renames. */
+    /**
+     * Creates (only when {@code mayCreate}: CONTRACT section 7, only admin creates organisations) or renames;
+     * the caller has checked the code and the name (see OrganisationResource).
+     */
     @Transactional
     public Saved createOrRename(String odsCode, String name, boolean mayCreate) {
-        OrganisationRepository.checkCode(odsCode);
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new ProblemException(422, "Invalid organisation", "name is required and at most 200 characters.");
-        }
         Organisation org = repository.findByOds(odsCode).orElse(null);
         boolean created = org == null;
         if (created && !mayCreate) {

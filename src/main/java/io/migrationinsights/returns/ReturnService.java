@@ -17,15 +17,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The monthly return: drafts computed from today's data, finalised versions
@@ -38,9 +37,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ReturnService {
-
-    private static final Pattern PERIOD = Pattern.compile("^\\d{4}-\\d{2}$");
-    static final int MAX_REASON = 2000;
 
     private final OrganisationRepository organisations;
     private final RegistrationMetrics registrations;
@@ -79,7 +75,7 @@ public class ReturnService {
     }
 
     /** One line of {@code GET returns}. */
-    public record Listed(String period, String status, int version, String sha256, String workbookSha256,
+    public record Listed(@Schema(implementation = YearMonth.class) String period, String status, int version, String sha256, String workbookSha256,
                          Instant finalisedAt, String finalisedBy, boolean revised, String revisionReason,
                          List<VersionSummary> versions) {
     }
@@ -87,18 +83,6 @@ public class ReturnService {
     /** One finalised version in a period's history. */
     public record VersionSummary(int version, String sha256, String workbookSha256, Instant finalisedAt,
                                  String finalisedBy, String revisionReason) {
-    }
-
-    /** YYYY-MM, or a 400 problem. */
-    public static YearMonth parsePeriod(String text) {
-        if (text != null && PERIOD.matcher(text).matches()) {
-            try {
-                return YearMonth.parse(text);
-            } catch (DateTimeParseException e) {
-                // falls through to the problem below
-            }
-        }
-        throw ProblemException.badRequest("'" + text + "' is not a return period: use YYYY-MM, for example 2026-03.");
     }
 
     /**
@@ -139,11 +123,6 @@ public class ReturnService {
     @Transactional
     public Rendered revise(String ods, YearMonth period, String reason, String user) {
         Organisation org = organisations.requireLocked(ods);
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new ProblemException(422, "Reason required",
-                    "Give the reason for the revision in the body as {\"reason\": \"...\"} (at most " + MAX_REASON
-                            + " characters).");
-        }
         Optional<ReturnVersion> latest = versions.latest(org.id, period.toString());
         if (latest.isEmpty()) {
             throw ProblemException.conflict("The return of " + ods + " for " + period

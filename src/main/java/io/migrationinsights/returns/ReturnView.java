@@ -1,8 +1,10 @@
 package io.migrationinsights.returns;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON form of a return (CONTRACT section 4) with additions.
@@ -13,7 +15,7 @@ import java.util.Map;
  * @param workbookSha256 SHA-256 of the workbook bytes; for a final version the stored bytes every download returns
  * @param finalisedBy    the service user who finalised or revised (never written into the workbook)
  */
-public record ReturnView(String odsCode, String organisationName, String period, String status, int version,
+public record ReturnView(String odsCode, String organisationName, @Schema(implementation = YearMonth.class) String period, String status, int version,
                          String sha256, String workbookSha256, Map<String, Long> figures, List<Line> lines,
                          List<ReturnCheck> checks, boolean hasErrors, Instant preparedAt, Instant dataAsAt,
                          boolean revised, String revisionReason, Instant finalisedAt, String finalisedBy) {

@@ -1,6 +1,7 @@
 package io.migrationinsights.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.migrationinsights.security.Challenges;
 import io.migrationinsights.security.SignInThrottled;
@@ -8,11 +9,29 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -29,12 +48,99 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
+    /**
+     * Bean Validation of a request. A refused JSON body is 422 (the request was
+     * understood but its content is not acceptable); a refused path or query
+     * parameter is 400, as every other malformed parameter. Each field is listed
+     * in {@code errors} as {@link FieldError}.
+     */
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
-        List<String> messages = e.getConstraintViolations().stream()
-                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                .sorted().toList();
-        return respond(Problem.of(400, "Invalid request", String.join("; ", messages)));
+        boolean body = false;
+        List<FieldError> errors = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            Violated where = Violated.of(v);
+            body |= where.inBody();
+            errors.add(new FieldError(where.field(), v.getMessage()));
+            sentences.add(where.inBody() || v.getInvalidValue() == null
+                    ? "'" + where.field() + "' " + v.getMessage()
+                    : "'" + v.getInvalidValue() + "' " + v.getMessage());
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        Collections.sort(sentences);
+        String detail = String.join("; ", sentences);
+        return body
+                ? respond(new Problem("about:blank", "Invalid request body", 422, detail, null, errors))
+                : respond(new Problem("about:blank", "Invalid request", 400, detail, null, errors));
+    }
+
+    /**
+     * Where a violation sits: a property of the JSON body (or the body itself)
+     * or a path, query or header parameter, named as the API names it.
+     */
+    private record Violated(String field, boolean inBody) {
+
+        static Violated of(ConstraintViolation<?> v) {
+            Class<?>[] parameterTypes = null;
+            String method = null;
+            String parameter = null;
+            int index = -1;
+            List<String> properties = new ArrayList<>();
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.METHOD) {
+                    Path.MethodNode m = node.as(Path.MethodNode.class);
+                    method = m.getName();
+                    parameterTypes = m.getParameterTypes().toArray(Class<?>[]::new);
+                } else if (node.getKind() == ElementKind.PARAMETER) {
+                    parameter = node.getName();
+                    index = node.as(Path.ParameterNode.class).getParameterIndex();
+                } else if (node.getName() != null) {
+                    properties.add(node.getName());
+                }
+            }
+            if (!properties.isEmpty()) {
+                return new Violated(String.join(".", properties), true);
+            }
+            String name = parameter == null ? null
+                    : httpName(v.getRootBeanClass(), method, parameterTypes, index, parameter);
+            return name == null ? new Violated("body", true) : new Violated(name, false);
+        }
+
+        /**
+         * The parameter's name in HTTP (the value of its @PathParam, @QueryParam...),
+         * or null when it has none: then it is the request body. The class may be
+         * the container's subclass of the resource, whose overriding method carries
+         * no annotations, so the whole chain is read.
+         */
+        private static String httpName(Class<?> resource, String method, Class<?>[] types, int index,
+                                       String javaName) {
+            for (Class<?> c = resource; c != null; c = c.getSuperclass()) {
+                try {
+                    for (Annotation a : c.getDeclaredMethod(method, types).getParameterAnnotations()[index]) {
+                        String name = a instanceof PathParam p ? p.value()
+                                : a instanceof QueryParam q ? q.value()
+                                : a instanceof HeaderParam h ? h.value()
+                                : a instanceof CookieParam k ? k.value()
+                                : a instanceof FormParam f ? f.value()
+                                : a instanceof RestPath r ? or(r.value(), javaName)
+                                : a instanceof RestQuery r ? or(r.value(), javaName)
+                                : a instanceof RestHeader r ? or(r.value(), javaName)
+                                : a instanceof RestForm r ? or(r.value(), javaName) : null;
+                        if (name != null) {
+                            return name;
+                        }
+                    }
+                } catch (NoSuchMethodException e) {
+                    // not declared at this level
+                }
+            }
+            return null;
+        }
+
+        private static String or(String name, String fallback) {
+            return name.isEmpty() ? fallback : name;
+        }
     }
 
     /**
@@ -49,10 +155,44 @@ public class ProblemMappers {
                 + "wrong kind" + where + ". Send the fields the API documentation shows."));
     }
 
-    /** A value of the wrong kind (a list where text belongs): more specific than quarkus-rest-jackson's own mapper. */
+    /**
+     * JSON that parses but holds a value of the wrong type for a field (text
+     * for a date, an object for a name...): refused like any other invalid body
+     * field, 422 naming the field, without Java type names.
+     */
     @ServerExceptionMapper
-    public Response wrongKindOfValue(MismatchedInputException e) {
-        return badJson(e);
+    public Response badJsonValue(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return respond(Problem.of(400, "Invalid JSON", "The request body is not the JSON object this address "
+                    + "expects: see the API document (/q/openapi)."));
+        }
+        Object value = e instanceof InvalidFormatException f ? f.getValue() : null;
+        String message = expected(e.getTargetType(), value);
+        return respond(new Problem("about:blank", "Invalid request body", 422, "'" + field + "' " + message, null,
+                List.of(new FieldError(field, message))));
+    }
+
+    private static String expected(Class<?> type, Object value) {
+        if (type == LocalDate.class) {
+            return (value == null ? "must be" : "is '" + value + "', not")
+                    + " a date in the calendar: use YYYY-MM-DD, for example 2026-03-31.";
+        }
+        if (type == String.class) {
+            return "must be text.";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class)) {
+            return "must be a number.";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false.";
+        }
+        if (type != null && (Iterable.class.isAssignableFrom(type) || type.isArray())) {
+            return "must be a list.";
+        }
+        return "has a value of the wrong kind.";
     }
 
     /**
@@ -110,6 +250,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof ProblemException p) {
+            return problem(p); // a parameter converter's refusal (TemporalParams), wrapped by the framework
+        }
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return badJson(j); // a body that is not JSON at all, wrapped by the framework's reader
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
@@ -137,8 +283,4 @@ public class ProblemMappers {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
-    }
 }

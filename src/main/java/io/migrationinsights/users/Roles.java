@@ -1,7 +1,6 @@
 package io.migrationinsights.users;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import java.util.Set;
 
 /** The four roles of the product contract (section 7). */
 public final class Roles {
@@ -14,7 +13,8 @@ public final class Roles {
     /** Reads metrics, returns and reports. */
     public static final String VIEWER = "viewer";
 
-    public static final Set<String> ALL = Set.of(ADMIN, PM, FINANCE, VIEWER);
+    /** One of the four roles, as a regular expression (request validation, OpenAPI). */
+    public static final String PATTERN = "^(" + ADMIN + "|" + PM + "|" + FINANCE + "|" + VIEWER + ")$";
 
     /**
      * Whether the caller may see personal data (names, staff ids, email

@@ -73,14 +73,16 @@ class MetricsOperationsTest {
         as("viewer").contentType("application/json").body("{\"reason\":\"no\"}")
                 .put(base + "/exceptions/a@trust.nhs.uk").then().statusCode(403);
         as("pm").contentType("application/json").body("{}")
-                .put(base + "/exceptions/a@trust.nhs.uk").then().statusCode(400)
-                .contentType("application/problem+json");
+                .put(base + "/exceptions/a@trust.nhs.uk").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"));
         as("admin").contentType("application/json").body("{\"date\":\"2026-10-31\"}")
                 .put(base + "/date").then().statusCode(200).body("dateSource", equalTo("setting"))
                 // answered as of today, the tests' fixed clock: 15 April to 31 October 2026
                 .body("daysLeft", equalTo(199));
         as("admin").contentType("application/json").body("{\"date\":\"2026-02-30\"}")
-                .put(base + "/date").then().statusCode(400).body("detail", containsString("not a date in the calendar"));
+                .put(base + "/date").then().statusCode(422).body("detail", containsString("not a date in the calendar"))
+                .body("errors[0].field", equalTo("date"));
 
         as("pm").get(base + "?asOf=2026-10-01").then().statusCode(200)
                 .body("decommissioningDate", equalTo("2026-10-31"))

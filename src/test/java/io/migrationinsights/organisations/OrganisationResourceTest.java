@@ -2,9 +2,11 @@ package io.migrationinsights.organisations;
 
 import static io.migrationinsights.support.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +49,8 @@ class OrganisationResourceTest {
     @Test
     void refusesMalformedOdsCode() {
         as("admin").contentType("application/json").body(body("Lower")).put("/api/organisations/rxy")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("ODS code"));
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("ODS code"))
+                .body("errors.field", contains("ods"));
         as("admin").contentType("application/json").body(body("Long")).put("/api/organisations/ABCDEF")
                 .then().statusCode(400);
         as("admin").contentType("application/json").body(body("Short")).put("/api/organisations/AB")
@@ -59,18 +62,25 @@ class OrganisationResourceTest {
     void refusesMissingOrBlankName() {
         String ods = Api.nextCode();
         as("admin").contentType("application/json").body("{}").put("/api/organisations/" + ods)
-                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("name"));
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("name"))
+                .body("errors.field", contains("name"));
         as("admin").contentType("application/json").body(body("  ")).put("/api/organisations/" + ods)
-                .then().statusCode(422);
+                .then().statusCode(422).body("errors.field", contains("name"));
         as("admin").contentType("application/json").body(body("x".repeat(201))).put("/api/organisations/" + ods)
-                .then().statusCode(422);
+                .then().statusCode(422).body("errors[0].message", containsString("200"));
+        as("admin").contentType("application/json").body("{\"name\": {\"first\": \"Oxford\"}}")
+                .put("/api/organisations/" + ods).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("name")).body("detail", not(containsString("java")));
+        as("admin").contentType("application/json").put("/api/organisations/" + ods)
+                .then().statusCode(422).contentType("application/problem+json").body("errors.field", contains("body"));
         as("viewer").get("/api/organisations/" + ods).then().statusCode(404);
     }
 
     @Test
     void refusesInvalidJson() {
         as("admin").contentType("application/json").body("{name:").put("/api/organisations/" + Api.nextCode())
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
     }
 
     @Test

@@ -388,7 +388,8 @@ class ReturnTest {
         revise(ods, "2026-03", "Before any final").then().statusCode(409).contentType("application/problem+json");
         finalise(ods, "2026-03").then().statusCode(201);
         revise(ods, "2026-03", "   ").then().statusCode(422).contentType("application/problem+json");
-        as("pm").contentType("application/json").body("{}").post(url(ods, "/2026-03/revise")).then().statusCode(422);
+        as("pm").contentType("application/json").body("{}").post(url(ods, "/2026-03/revise")).then().statusCode(422)
+                .body("errors[0].field", Matchers.equalTo("reason"));
         as("pm").contentType("application/json").body(Map.of("reason", "x".repeat(2001)))
                 .post(url(ods, "/2026-03/revise")).then().statusCode(422);
         assertEquals(1, json(ods, "2026-03").getInt("version"));

@@ -99,7 +99,10 @@ class UserResourceTest {
                 .put("/api/users/" + newName())
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("role"));
         as("admin").contentType("application/json").body("{\"password\":\"" + GOOD_PASSWORD + "\"}")
-                .put("/api/users/" + newName()).then().statusCode(422);
+                .put("/api/users/" + newName()).then().statusCode(422).body("detail", containsString("role"));
+        as("admin").contentType("application/json").body("{\"password\":\"short\",\"role\":\"boss\"}")
+                .put("/api/users/" + newName()).then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.contains("password", "role"));
     }
 
     @Test
