@@ -48,6 +48,27 @@ public class ImportLedger {
                 .list());
     }
 
+    /**
+     * A document's source: the latest import of one kind (CONTRACT section 4,
+     * {@code sources}). Holds no file name or user: documents carry aggregates only.
+     */
+    public record ImportSource(String kind, long importId, String sha256, long rows, Instant importedAt) {
+    }
+
+    /** The latest import (by id) of each of {@code kinds}, in the order given; kinds never imported are left out. */
+    public List<ImportSource> latest(long organisationId, List<String> kinds) {
+        List<ImportSource> out = new java.util.ArrayList<>();
+        for (String kind : kinds) {
+            jdbi.withHandle(h -> h.createQuery("select id, kind, sha256, row_count, imported_at from import_batch "
+                            + "where organisation_id = ? and kind = ? order by id desc fetch first 1 rows only")
+                    .bind(0, organisationId).bind(1, kind)
+                    .map((rs, ctx) -> new ImportSource(rs.getString(2), rs.getLong(1), rs.getString(3), rs.getLong(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant()))
+                    .findOne()).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** When each of {@code kinds} was last imported for the organisation; kinds never imported are absent. */
     public Map<ImportKind, Instant> latestImports(long organisationId, Set<ImportKind> kinds) {
         List<Map.Entry<String, Instant>> latest = jdbi.withHandle(h -> h.createQuery("select kind, max(imported_at) "

@@ -2,6 +2,7 @@ package io.migrationinsights.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +39,35 @@ public class BenefitMetrics {
                             rs.getObject(13, LocalDate.class), value, rag(direction, baseline, target, value));
                 })
                 .list());
+    }
+
+    /**
+     * Every measurement dated on or before {@code asOf}, by benefit id then
+     * date: the realisation curve of each benefit, and (the latest one) the
+     * evidence behind its RAG.
+     */
+    public List<BenefitMeasurement> measurements(long organisationId, LocalDate asOf) {
+        return jdbi.withHandle(h -> h.createQuery("select benefit_id, measured_on, measured_value, note "
+                        + "from benefit_measurement where organisation_id = ? and measured_on <= ? "
+                        + "order by benefit_id, measured_on")
+                .bind(0, organisationId).bind(1, asOf)
+                .map((rs, ctx) -> new BenefitMeasurement(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3), rs.getString(4)))
+                .list());
+    }
+
+    /**
+     * Progress toward the target in %: (value - baseline) / (target - baseline)
+     * x 100, half-up to 1 decimal. It reads the same for increasing and
+     * decreasing benefits (100 = target met, 50 = half way, negative = moved
+     * away from the target). Null without a value or when target equals baseline.
+     */
+    public static BigDecimal progressPercent(BigDecimal baseline, BigDecimal target, BigDecimal value) {
+        if (value == null || target.compareTo(baseline) == 0) {
+            return null;
+        }
+        return value.subtract(baseline).multiply(BigDecimal.valueOf(100))
+                .divide(target.subtract(baseline), 1, RoundingMode.HALF_UP);
     }
 
     /**

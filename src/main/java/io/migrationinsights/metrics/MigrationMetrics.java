@@ -112,4 +112,27 @@ public class MigrationMetrics {
         groups.forEach((name, g) -> out.add(new MigrationProgress.GroupProgress(name, g[0], g[1])));
         return out;
     }
+
+    /**
+     * The migration's dates: per phase (pilot, vip, rollout, washup) its first
+     * and last appointment dates, any outcome; overall the first and the last
+     * {@code migrated} appointment, any staff (the last is the contract's
+     * migration completion date, from which the benefits report is dated).
+     */
+    public MigrationTimeline timeline(long organisationId) {
+        List<MigrationTimeline.Phase> phases = jdbi.withHandle(h -> h.createQuery("select phase, min(appointment_date), "
+                        + "max(appointment_date), min(case when outcome = 'migrated' then appointment_date end), "
+                        + "max(case when outcome = 'migrated' then appointment_date end) "
+                        + "from appointment where organisation_id = ? group by phase order by min(appointment_date), phase")
+                .bind(0, organisationId)
+                .map((rs, ctx) -> new MigrationTimeline.Phase(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class)))
+                .list());
+        LocalDate first = phases.stream().map(MigrationTimeline.Phase::firstMigrated).filter(d -> d != null)
+                .min(LocalDate::compareTo).orElse(null);
+        LocalDate last = phases.stream().map(MigrationTimeline.Phase::lastMigrated).filter(d -> d != null)
+                .max(LocalDate::compareTo).orElse(null);
+        return new MigrationTimeline(first, last, phases);
+    }
 }

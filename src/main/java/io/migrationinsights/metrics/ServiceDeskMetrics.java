@@ -69,6 +69,30 @@ public class ServiceDeskMetrics {
                 new ServiceDeskComparison.Window(comparisonFrom, comparisonTo, compMonths, comp.tickets()));
     }
 
+    /**
+     * Tickets opened per month from {@code from} to {@code to} inclusive (UK
+     * opening date), months without tickets included, with the migration-related
+     * ones among them.
+     */
+    public List<MonthTickets> perMonth(long organisationId, YearMonth from, YearMonth to) {
+        Months.requireOrdered("from", from, "to", to);
+        Map<YearMonth, long[]> counts = new TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("select extract(year from opened_on), extract(month from opened_on), "
+                        + "count(*), sum(case when migration_related then 1 else 0 end) from ticket "
+                        + "where organisation_id = ? and opened_on between ? and ? "
+                        + "group by extract(year from opened_on), extract(month from opened_on)")
+                .bind(0, organisationId).bind(1, from.atDay(1)).bind(2, to.atEndOfMonth())
+                .map((rs, ctx) -> Map.entry(YearMonth.of(rs.getInt(1), rs.getInt(2)),
+                        new long[] {rs.getLong(3), rs.getLong(4)}))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        List<MonthTickets> out = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            long[] c = counts.getOrDefault(m, new long[2]);
+            out.add(new MonthTickets(m, c[0], c[1]));
+        }
+        return out;
+    }
+
     private Counts counts(long organisationId, YearMonth from, YearMonth to) {
         List<CategoryCounts> rows = jdbi.withHandle(h -> h.createQuery("select category, count(*), "
                         + "sum(case when migration_related then 1 else 0 end), "

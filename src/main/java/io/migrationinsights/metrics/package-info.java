@@ -12,7 +12,9 @@
  * {@link io.migrationinsights.metrics.BenefitMetrics}, and the additions
  * {@link io.migrationinsights.metrics.DecommissioningMetrics},
  * {@link io.migrationinsights.metrics.InactivityRiskMetrics} and
- * {@link io.migrationinsights.metrics.HeadlineGauges}.
+ * {@link io.migrationinsights.metrics.HeadlineGauges}. The benefits report reads
+ * the migration timeline (completion date), tickets per month, benefit
+ * measurements, savings per finance line and cumulative by month, all here.
  *
  * <p>Readings where the contract leaves room (also stated in the OpenAPI descriptions):
  * <ul>
@@ -32,7 +34,10 @@
  * only to pm and admin; other roles get {@code membersIncluded=false} and no
  * {@code members} key.</li>
  * <li>Benefit RAG: green and amber include the boundary (meeting the target,
- * exactly half way).</li>
+ * exactly half way). Progress % = (value - baseline) / (target - baseline) x 100.</li>
+ * <li>Migration completion date: the last migrated appointment of any staff
+ * record and phase, as CONTRACT section 4 says (not only in-scope staff).</li>
+ * <li>Break-even month: the month after the last negative cumulative net saving.</li>
  * <li>Inactivity risk: "next appointment" is the earliest dated on or after the
  * as-of date, any outcome; "before" is strict.</li>
  * <li>Decommissioning: the date is a per-organisation override (PUT

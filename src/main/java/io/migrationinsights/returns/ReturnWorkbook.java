@@ -1,5 +1,7 @@
 package io.migrationinsights.returns;
 
+import io.migrationinsights.documents.CellText;
+import io.migrationinsights.documents.StableZip;
 import io.migrationinsights.system.ClockProducer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,10 +32,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * and {@code Return}.
  *
  * <p>Safe to open: every text that a user supplied (the organisation name, the
- * reason for a revision) is a string cell with the quote-prefix style, and a
- * value starting with {@code = + - @}, tab, CR or LF also gets a leading
- * apostrophe, so neither Excel nor a CSV export of the sheet can turn it into a
- * formula. Nothing else in the file comes from uploads, and it holds aggregates
+ * reason for a revision) is a string cell with the quote-prefix style, neutralised
+ * by {@link CellText}, so neither Excel nor a CSV export of the sheet can turn it
+ * into a formula. Nothing else in the file comes from uploads, and it holds aggregates
  * only: no staff names, ids, email addresses or user names.
  *
  * <p>Deterministic: the same document gives the same bytes whatever the time
@@ -52,7 +53,6 @@ public final class ReturnWorkbook {
     private static final DateTimeFormatter UK_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ClockProducer.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-    private static final String FORMULA_STARTS = "=+-@\t\r\n";
 
     private ReturnWorkbook() {
     }
@@ -88,17 +88,6 @@ public final class ReturnWorkbook {
         StableZip.copy(raw.toByteArray(), out);
     }
 
-    /** A text from uploaded or typed data, made safe to sit in a spreadsheet cell. */
-    static String neutralise(String text) {
-        if (text == null) {
-            return "";
-        }
-        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
-    }
-
     private static void cover(Sheet sheet, ReturnDocument doc, Styles s) {
         ReturnFigures f = doc.figures();
         sheet.setColumnWidth(0, 32 * 256);
@@ -108,7 +97,7 @@ public final class ReturnWorkbook {
         text(sheet.createRow(r++), 0, "Aggregate figures only: this workbook holds no names, staff ids or email addresses.",
                 s.note);
         r++;
-        r = pair(sheet, r, "Organisation", neutralise(doc.organisationName()), s.label, s.userText);
+        r = pair(sheet, r, "Organisation", CellText.neutralise(doc.organisationName()), s.label, s.userText);
         r = pair(sheet, r, "ODS code", f.odsCode(), s.label, s.text);
         r = pair(sheet, r, "Period", f.period() + " (" + f.period().format(MONTH) + ")", s.label, s.text);
         r = pair(sheet, r, "Status", doc.isFinal() ? "FINAL" : "DRAFT", s.label, s.status);
@@ -124,7 +113,7 @@ public final class ReturnWorkbook {
         r = pair(sheet, r, "SHA-256 of the figures", f.sha256(), s.label, s.mono);
         r = pair(sheet, r, "Revised", revised(doc), s.label, s.text);
         if (doc.revised() && doc.isFinal()) {
-            r = pair(sheet, r, "Reason for revision", neutralise(doc.revisionReason()), s.label, s.userText);
+            r = pair(sheet, r, "Reason for revision", CellText.neutralise(doc.revisionReason()), s.label, s.userText);
         }
         r++;
         text(sheet.createRow(r++), 0, "Checks before sending", s.header);

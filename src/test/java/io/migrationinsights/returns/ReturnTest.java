@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.migrationinsights.documents.StableZip;
 import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.support.Api;

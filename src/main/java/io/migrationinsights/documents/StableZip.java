@@ -1,4 +1,4 @@
-package io.migrationinsights.returns;
+package io.migrationinsights.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,15 +19,15 @@ import java.util.zip.ZipOutputStream;
  * {@link ZipEntry#setTime} would apply, and without an extended-timestamp field
  * for dates in the DOS range.
  */
-final class StableZip {
+public final class StableZip {
 
     /** 2000-01-01 00:00, inside the MS-DOS date range. */
-    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private StableZip() {
     }
 
-    static void copy(byte[] zip, OutputStream target) {
+    public static void copy(byte[] zip, OutputStream target) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipOutputStream out = new ZipOutputStream(target);
             ZipEntry entry;
