@@ -36,11 +36,13 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ImportLedger ledger;
+    private final UploadSpool spool;
     private final SecurityIdentity identity;
 
-    ImportResource(ImportService imports, ImportLedger ledger, SecurityIdentity identity) {
+    ImportResource(ImportService imports, ImportLedger ledger, UploadSpool spool, SecurityIdentity identity) {
         this.imports = imports;
         this.ledger = ledger;
+        this.spool = spool;
         this.identity = identity;
     }
 
@@ -64,7 +66,15 @@ public class ImportResource {
     @APIResponse(responseCode = "422", ref = ApiDocument.IMPORT_REJECTED)
     public Response uploadBody(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, InputStream body) {
-        return run(ods, kind, body, null, allowEmpty);
+        ImportKind importKind = permitted(kind);
+        // The whole body is received into a file before the import takes a connection and the organisation lock.
+        java.nio.file.Path file = spool.receive(body, importKind + " for " + ods + " by "
+                + identity.getPrincipal().getName());
+        try {
+            return run(ods, importKind, file, null, allowEmpty);
+        } finally {
+            spool.delete(file);
+        }
     }
 
     @POST
@@ -77,23 +87,30 @@ public class ImportResource {
         if (file == null) {
             throw ProblemException.badRequest("The form has no field 'file': attach the CSV export as 'file'.");
         }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return run(ods, kind, in, file.fileName(), allowEmpty);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The transport has already received the whole form into a file (within its size limit).
+        spool.refuseIfTooLarge(file.size());
+        return run(ods, permitted(kind), file.uploadedFile(), file.fileName(), allowEmpty);
     }
 
-    private Response run(String ods, String kindName, InputStream body, String fileName, boolean allowEmpty) {
+    private ImportKind permitted(String kindName) {
         ImportKind kind = ImportService.kind(kindName);
         if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
                 && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
             throw new ProblemException(403, "Forbidden",
                     "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
         }
-        ImportResult result = imports.importCsv(ods, kind, body, fileName, allowEmpty,
-                identity.getPrincipal().getName());
-        return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
+        return kind;
+    }
+
+    /** Imports a file that is wholly on disk: only now are a connection and the organisation lock taken. */
+    private Response run(String ods, ImportKind kind, java.nio.file.Path file, String fileName, boolean allowEmpty) {
+        try (InputStream in = Files.newInputStream(file)) {
+            ImportResult result = imports.importCsv(ods, kind, in, fileName, allowEmpty,
+                    identity.getPrincipal().getName());
+            return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET

@@ -16,7 +16,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -225,6 +227,29 @@ public class ProblemMappers {
             default -> status >= 500 ? "The service could not complete the request." : title;
         };
         return respond(Problem.of(status, title, detail));
+    }
+
+    /**
+     * The transport failed while reading a request body: the client went away,
+     * stopped sending (quarkus.http.read-timeout) or a form passed the body limit
+     * (then the transport has already answered 413 and closed). One line, no stack trace.
+     */
+    @ServerExceptionMapper
+    public Response bodyNotRead(IOException e) {
+        LOG.warnf("Request body not read: %s", e.getMessage());
+        return respond(Problem.of(400, "Upload interrupted",
+                "The upload stopped before the end of the request; nothing was imported. Send it again."));
+    }
+
+    /** A request that may succeed later (a running import, ...): its status with {@code Retry-After}. */
+    @ServerExceptionMapper
+    public Response retryLater(RetryLaterException e) {
+        return retryLaterResponse(e);
+    }
+
+    private static Response retryLaterResponse(RetryLaterException e) {
+        return Response.fromResponse(respond(e.toProblem()))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
