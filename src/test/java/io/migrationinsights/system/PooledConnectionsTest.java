@@ -3,12 +3,11 @@ package io.migrationinsights.system;
 import static io.migrationinsights.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migrationinsights.support.Api;
-import io.migrationinsights.support.PostgresProfile;
 import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,22 +15,24 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Tag;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pooled connections that PostgreSQL has ended (a restart, a failover, an idle
  * kill) are replaced when borrowed, so no request sees them: the backends are
  * ended from outside with pg_terminate_backend and every next request succeeds.
+ * PostgreSQL only (-Ppostgres); skipped on the embedded H2, which has no server to end them.
  */
 @QuarkusTest
-@TestProfile(PostgresProfile.class)
-@Tag("postgres")
-class PooledConnectionsPostgresTest {
+class PooledConnectionsTest {
 
     static int terminateOtherBackends() throws Exception {
-        String url = System.getProperty("pgtest.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("pgtest.user", "postgres"), "");
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
+        try (Connection c = DriverManager.getConnection(url, user, "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) filter (where pg_terminate_backend(pid)) from "
                      + "pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
@@ -42,6 +43,8 @@ class PooledConnectionsPostgresTest {
 
     @Test
     void requestsAfterTheDatabaseEndedEveryPooledConnectionSucceed() throws Exception {
+        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+                .startsWith("jdbc:postgresql:"), "PostgreSQL only");
         String ods = Api.newOrganisation();
         // Several connections in the pool at once: concurrent reads.
         List<CompletableFuture<Integer>> warm = new ArrayList<>();
