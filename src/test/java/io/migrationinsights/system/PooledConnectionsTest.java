@@ -46,6 +46,7 @@ class PooledConnectionsTest {
         assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
                 .startsWith("jdbc:postgresql:"), "PostgreSQL only");
         String ods = Api.newOrganisation();
+        as("viewer"); // the user exists before the concurrent reads below sign in as it
         // Several connections in the pool at once: concurrent reads.
         List<CompletableFuture<Integer>> warm = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
