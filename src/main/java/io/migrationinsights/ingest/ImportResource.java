@@ -38,12 +38,15 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ImportLedger ledger;
+    private final UploadSpool spool;
     private final SecurityIdentity identity;
     private final AuditLog audit;
 
-    ImportResource(ImportService imports, ImportLedger ledger, SecurityIdentity identity, AuditLog audit) {
+    ImportResource(ImportService imports, ImportLedger ledger, UploadSpool spool, SecurityIdentity identity,
+                   AuditLog audit) {
         this.imports = imports;
         this.ledger = ledger;
+        this.spool = spool;
         this.identity = identity;
         this.audit = audit;
     }
@@ -68,7 +71,17 @@ public class ImportResource {
     @APIResponse(responseCode = "422", ref = ApiDocument.IMPORT_REJECTED)
     public Response uploadBody(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, InputStream body) {
-        return run(ods, kind, body, null, allowEmpty);
+        return audited(ods, kind, () -> {
+            ImportKind importKind = permitted(kind);
+            // The whole body is received into a file before the import takes a connection and the organisation lock.
+            java.nio.file.Path file = spool.receive(body, importKind + " for " + ods + " by "
+                    + identity.getPrincipal().getName());
+            try {
+                return run(ods, importKind, file, null, allowEmpty);
+            } finally {
+                spool.delete(file);
+            }
+        });
     }
 
     @POST
@@ -78,42 +91,59 @@ public class ImportResource {
     // The OpenAPI document has one operation per path and method: uploadBody's describes both bodies.
     public Response uploadForm(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, @RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw ProblemException.badRequest("The form has no field 'file': attach the CSV export as 'file'.");
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return run(ods, kind, in, file.fileName(), allowEmpty);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return audited(ods, kind, () -> {
+            if (file == null) {
+                throw ProblemException.badRequest("The form has no field 'file': attach the CSV export as 'file'.");
+            }
+            // The transport has already received the whole form into a file (within its size limit).
+            spool.refuseIfTooLarge(file.size());
+            return run(ods, permitted(kind), file.uploadedFile(), file.fileName(), allowEmpty);
+        });
     }
 
-    private Response run(String ods, String kindName, InputStream body, String fileName, boolean allowEmpty) {
+    /**
+     * Runs an upload and keeps its refusal or failure in the audit trail, in a transaction of its own since
+     * the import's rolled back (an accepted import is recorded by ImportService in its own transaction).
+     * Only a known kind goes into the trail, never text from the request.
+     */
+    private Response audited(String ods, String kindName, java.util.function.Supplier<Response> upload) {
         String user = identity.getPrincipal().getName();
-        // only a known kind goes into the audit trail, never text from the request
         String kindParam = "kind=" + ImportKind.byUrlName(kindName).map(ImportKind::urlName).orElse("unknown");
-        ImportResult result;
+        Response response;
         try {
-            ImportKind kind = ImportService.kind(kindName);
-            if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
-                    && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
-                throw new ProblemException(403, "Forbidden",
-                        "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
-            }
-            result = imports.importCsv(ods, kind, body, fileName, allowEmpty, user);
+            response = upload.get();
         } catch (ProblemException e) {
-            // the import's transaction rolled back: the refusal is kept in a transaction of its own
             audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " status=" + e.status(), "refused");
             throw e;
         } catch (RuntimeException e) {
             audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " status=500", "failed");
             throw e;
         }
-        if (result.duplicate()) {
-            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " import=" + result.importId(),
-                    "duplicate");
+        if (response.getEntity() instanceof ImportResult result && result.duplicate()) {
+            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " import=" + result.importId(), "duplicate");
         }
-        return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
+        return response;
+    }
+
+    private ImportKind permitted(String kindName) {
+        ImportKind kind = ImportService.kind(kindName);
+        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
+                && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
+            throw new ProblemException(403, "Forbidden",
+                    "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
+        }
+        return kind;
+    }
+
+    /** Imports a file that is wholly on disk: only now are a connection and the organisation lock taken. */
+    private Response run(String ods, ImportKind kind, java.nio.file.Path file, String fileName, boolean allowEmpty) {
+        try (InputStream in = Files.newInputStream(file)) {
+            ImportResult result = imports.importCsv(ods, kind, in, fileName, allowEmpty,
+                    identity.getPrincipal().getName());
+            return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET

@@ -69,7 +69,8 @@ public class ImportService {
         MessageDigest sha256 = Sha256.newDigest();
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            long orgId = organisations.requireLocked(odsCode).id;
+            long orgId = ImportLock.acquire(c, odsCode, config.importing().lockWait(),
+                    () -> organisations.requireLocked(odsCode).id);
             long importId = ledger.start(orgId, kind, fileName, user, OffsetDateTime.now(clock));
             if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
                 execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -168,7 +169,8 @@ public class ReturnService {
                     "The return of " + org.odsCode + " for " + draft.figures().period() + " cannot be finalised: "
                             + String.join(" ", errors.stream().map(ReturnCheck::message).toList()), errors);
         }
-        Instant now = Instant.now(clock);
+        // Both databases keep microseconds: the answer, the workbook and every later read show the same instant.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         ReturnDocument doc = new ReturnDocument(org.name, draft.figures(), true, draft.version(), now,
                 draft.dataAsAt(), reason != null, reason, draft.checks());
         byte[] bytes = ReturnWorkbook.render(doc);

@@ -44,6 +44,10 @@ public interface InsightsConfig {
         /** Rows per JDBC batch. */
         @WithDefault("1000")
         int batchSize();
+
+        /** How long an import waits for another import of the same organisation to finish before 409. */
+        @WithDefault("30s")
+        Duration lockWait();
     }
 
     /** Sign-in sessions and brute-force throttling. */

@@ -9,6 +9,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -19,14 +22,21 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -42,6 +52,19 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a restarted database or a failed-over connection to come back. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 30;
+
+    private final BooleanSupplier databaseReachable;
+
+    @Inject
+    ProblemMappers(DatabaseProbe probe) {
+        this(probe::reachable);
+    }
+
+    ProblemMappers(BooleanSupplier databaseReachable) {
+        this.databaseReachable = databaseReachable;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -215,13 +238,36 @@ public class ProblemMappers {
      * (quarkus.http.auth.proactive=false), so both arrive here and get the same
      * problem+json as every other error, with the Basic challenge.
      */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        Long wait = SignInThrottled.retryAfterSeconds(e);
+        return wait != null ? throttled(wait) : unauthorized();
+    }
+
+    /**
+     * Credentials that could not be accepted: throttled (429), or wrong (401).
+     * The user store is in the database, and its failures reach here without
+     * their cause, so the database is asked (off the event loop) whether it
+     * answers: if not, 503 instead of a 401 that would tell a signed-up user
+     * their password is wrong.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e) {
         Long wait = SignInThrottled.retryAfterSeconds(e);
         if (wait != null) {
-            return Response.status(429).header("Retry-After", wait).type(Problem.MEDIA_TYPE)
-                    .entity(throttledProblem(wait)).build();
+            return Uni.createFrom().item(throttled(wait));
         }
+        return Uni.createFrom().item(databaseReachable::getAsBoolean)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(reachable -> reachable ? unauthorized() : databaseUnavailable(e));
+    }
+
+    private static Response throttled(long wait) {
+        return Response.status(429).header("Retry-After", wait).type(Problem.MEDIA_TYPE)
+                .entity(throttledProblem(wait)).build();
+    }
+
+    private static Response unauthorized() {
         return Response.status(401).header("WWW-Authenticate", Challenges.BOTH)
                 .type(Problem.MEDIA_TYPE).entity(UNAUTHORIZED).build();
     }
@@ -271,8 +317,70 @@ public class ProblemMappers {
         return respond(Problem.of(status, title, detail));
     }
 
+    /**
+     * The transport failed while reading a request body: the client went away,
+     * stopped sending (quarkus.http.read-timeout) or a form passed the body limit
+     * (then the transport has already answered 413 and closed). One line, no stack trace.
+     */
+    @ServerExceptionMapper
+    public Response bodyNotRead(IOException e) {
+        LOG.warnf("Request body not read: %s", e.getMessage());
+        return respond(Problem.of(400, "Upload interrupted",
+                "The upload stopped before the end of the request; nothing was imported. Send it again."));
+    }
+
+    /** A request that may succeed later (a running import, ...): its status with {@code Retry-After}. */
+    @ServerExceptionMapper
+    public Response retryLater(RetryLaterException e) {
+        return retryLaterResponse(e);
+    }
+
+    /**
+     * Whether a failure is the database being out of reach (refused, ended by the
+     * server, network gone) rather than a fault of the request or the service:
+     * JDBC's connection-exception class (SQLSTATE 08xxx), PostgreSQL's shutdown
+     * states (57P01-57P03) and Hibernate's connection exception, anywhere in the causes.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 503 with {@code Retry-After} while the database cannot be reached; logged in one line, no stack trace. */
+    static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("Database unreachable (%s): answered 503", rootMessage(e));
+        return retryLaterResponse(new RetryLaterException(503, "Database unavailable",
+                "The service cannot reach its database just now. Try again in a minute.",
+                DATABASE_RETRY_AFTER_SECONDS));
+    }
+
+    private static Response retryLaterResponse(RetryLaterException e) {
+        return Response.fromResponse(respond(e.toProblem()))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Unhandled error", e);
         return respond(Problem.of(500, "Internal error",
                 "The service could not complete the request; nothing was changed. "

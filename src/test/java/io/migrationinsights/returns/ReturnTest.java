@@ -329,6 +329,16 @@ class ReturnTest {
     }
 
     @Test
+    void finalisedAtReadsTheSameInTheAnswerAndInEveryLaterRead() {
+        String ods = organisationWithFixture();
+        String answered = finalise(ods, "2026-03").then().statusCode(201).extract().path("finalisedAt");
+        assertEquals(answered, json(ods, "2026-03").getString("finalisedAt"));
+        JsonPath list = as("viewer").get(url(ods, "")).then().statusCode(200).extract().jsonPath();
+        assertEquals(answered, list.getString("find { it.period == '2026-03' }.finalisedAt"));
+        assertEquals(answered, list.getString("find { it.period == '2026-03' }.versions[0].finalisedAt"));
+    }
+
+    @Test
     void finalisingTwiceIsAConflict() {
         String ods = organisationWithFixture();
         finalise(ods, "2026-03").then().statusCode(201);
