@@ -1,5 +1,6 @@
 package io.migrationinsights.audit;
 
+import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +16,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/audit} (CONTRACT section 7): the audit trail for admins. There is no way to change it. */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.AUDIT)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
 public class AuditResource {
 
     static final int MAX_SIZE = 500;
@@ -31,7 +36,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The audit trail, newest first, paged",
+    @Operation(operationId = "getAuditTrail", summary = "The audit trail, newest first, paged",
             description = "Filters: from and to (an instant such as 2026-03-01T09:00:00Z, or a date YYYY-MM-DD meaning "
                     + "its start, UTC; to is exclusive), user, action, organisation (ODS code). page counts from 0; size "
                     + "1 to 500, default 50. Answers {page, size, total, items: [{id, at, user, action, organisation, "

@@ -2,23 +2,24 @@ package io.migrationinsights.benefits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migrationinsights.audit.AuditAction;
+import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.benefits.BenefitsReport.Status;
 import io.migrationinsights.charts.EventMarker;
-import io.migrationinsights.system.Sha256;
-import io.migrationinsights.ingest.ImportLedger;
 import io.migrationinsights.ingest.ImportLedger.ImportSource;
+import io.migrationinsights.ingest.ImportLedger;
 import io.migrationinsights.metrics.BenefitMeasurement;
 import io.migrationinsights.metrics.BenefitMetrics;
-import io.migrationinsights.metrics.BenefitStatus;
 import io.migrationinsights.metrics.BenefitStatus.Rag;
+import io.migrationinsights.metrics.BenefitStatus;
 import io.migrationinsights.metrics.Decommissioning;
 import io.migrationinsights.metrics.DecommissioningMetrics;
 import io.migrationinsights.metrics.FinanceLineSaving;
 import io.migrationinsights.metrics.MigrationMetrics;
-import io.migrationinsights.metrics.MonthRegistrations;
-import io.migrationinsights.metrics.MonthSaving;
 import io.migrationinsights.metrics.MigrationProgress;
 import io.migrationinsights.metrics.MigrationTimeline;
+import io.migrationinsights.metrics.MonthRegistrations;
+import io.migrationinsights.metrics.MonthSaving;
 import io.migrationinsights.metrics.Reconciliation;
 import io.migrationinsights.metrics.ReconciliationMetrics;
 import io.migrationinsights.metrics.RegistrationMetrics;
@@ -29,6 +30,7 @@ import io.migrationinsights.organisations.Organisation;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.ClockProducer;
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -60,7 +62,6 @@ public class BenefitsReportService {
     /** The import kinds the report reads, named in its sources. */
     static final List<String> SOURCE_KINDS = List.of("staff", "appointments", "nhsmail-accounts", "legacy-accounts",
             "tickets", "finance", "benefits", "benefit-measurements");
-    static final int MAX_REASON = 2000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final OrganisationRepository organisations;
@@ -75,12 +76,13 @@ public class BenefitsReportService {
     private final BenefitsReportVersionRepository versions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
     BenefitsReportService(OrganisationRepository organisations, MigrationMetrics migration, SavingsMetrics savings,
                           ServiceDeskMetrics serviceDesk, BenefitMetrics benefits, RegistrationMetrics registrations,
                           ReconciliationMetrics reconciliation, DecommissioningMetrics decommissioning,
                           ImportLedger ledger, BenefitsReportVersionRepository versions, ObjectMapper json,
-                          Clock clock) {
+                          Clock clock, AuditLog audit) {
         this.organisations = organisations;
         this.migration = migration;
         this.savings = savings;
@@ -93,6 +95,7 @@ public class BenefitsReportService {
         this.versions = versions;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -216,24 +219,26 @@ public class BenefitsReportService {
                     + " was already finalised as version " + latest.get().version + " on " + latest.get().finalisedAt
                     + ". To change it, revise it with a reason.");
         }
-        return store(org, build(org, months, 1, false), user, null);
+        return audited(AuditAction.REPORT_FINALISE, ods, store(org, build(org, months, 1, false), user, null), user);
     }
 
     /** Freezes version N+1 from today's data, marked revised with the reason. */
     @Transactional
     public Rendered revise(String ods, int months, String reason, String user) {
         Organisation org = organisations.requireLocked(ods);
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new ProblemException(422, "Reason required",
-                    "Give the reason for the revision in the body as {\"reason\": \"...\"} (at most " + MAX_REASON
-                            + " characters).");
-        }
         Optional<BenefitsReportVersion> latest = versions.latest(org.id, months);
         if (latest.isEmpty()) {
             throw ProblemException.conflict("The " + months + "-month benefits report of " + ods
                     + " has not been finalised yet: finalise it first; a revision replaces a final version.");
         }
-        return store(org, build(org, months, latest.get().version + 1, true), user, reason);
+        return audited(AuditAction.REPORT_REVISE, ods,
+                store(org, build(org, months, latest.get().version + 1, true), user, reason), user);
+    }
+
+    /** The audit line of a finalise or revise, in its transaction (the reason is free text and stays out). */
+    private Rendered audited(AuditAction action, String ods, Rendered r, String user) {
+        audit.recordAs(user, action, ods, "months=" + r.months() + " version=" + r.version(), "stored");
+        return r;
     }
 
     private Rendered store(Organisation org, BenefitsReport draft, String user, String reason) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class OrganisationRepository implements PanacheRepository<Organisation> {
 
-    private static final Pattern ODS_CODE = Pattern.compile(OdsCode.PATTERN);
+    /** A well-formed ODS code. */
+    public static final Pattern ODS_CODE = Pattern.compile(OdsCode.PATTERN);
 
     public Optional<Organisation> findByOds(String odsCode) {
         return find("odsCode", odsCode).firstResultOptional();

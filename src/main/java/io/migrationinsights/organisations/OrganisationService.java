@@ -1,5 +1,6 @@
 package io.migrationinsights.organisations;
 
+import io.migrationinsights.system.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.system.Downloads;
 import io.migrationinsights.system.Months;
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.VersionParam;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -99,7 +100,7 @@ public class ReturnResource {
         String periodText = segment.matches(".*\\.(xlsx|csv|json)$")
                 ? segment.substring(0, segment.lastIndexOf('.')) : segment;
         YearMonth period = Months.parse("period", periodText);
-        ReturnService.Rendered r = returns.get(ods, period, version(version), draft);
+        ReturnService.Rendered r = returns.get(ods, period, VersionParam.parse(version), draft);
         String base = Downloads.fileName("return-" + ods + "-" + period
                 + (r.isFinal() ? "-v" + r.document().version() : "-draft"));
         audit.record(AuditAction.RETURN_DOWNLOAD, ods, "period=" + period + " version="
@@ -168,20 +169,6 @@ public class ReturnResource {
         return identity.getPrincipal().getName();
     }
 
-    private static Integer version(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            int v = Integer.parseInt(text.strip());
-            if (v >= 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the problem below
-        }
-        throw ProblemException.badRequest("version must be a whole number from 1, for example ?version=1.");
-    }
 
     /** The path suffix wins; otherwise the first acceptable of JSON, workbook, CSV (JSON for * / *). */
     private static Format format(String segment, HttpHeaders headers) {

@@ -32,6 +32,9 @@ public class ApiDocument implements OASFilter {
     public static final String DECOMMISSIONING = "Decommissioning";
     public static final String RETURNS = "Returns";
     public static final String USERS = "Users";
+    public static final String TOKENS = "Tokens";
+    public static final String AUDIT = "Audit";
+    public static final String REPORTS = "Reports";
 
     public static final String FORBIDDEN = "Forbidden";
     public static final String CONFLICT = "Conflict";

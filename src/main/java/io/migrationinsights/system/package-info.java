@@ -19,7 +19,11 @@
                         + "the date and the mailboxes allowed to stay."),
                 @Tag(name = ApiDocument.RETURNS, description = "The monthly NHS Digital return: drafts, finalised and "
                         + "revised versions, as JSON, workbook or CSV."),
-                @Tag(name = ApiDocument.USERS, description = "Users and their roles (admin only).")
+                @Tag(name = ApiDocument.REPORTS, description = "The 6- and 12-month benefits-realisation report: "
+                        + "drafts, finalised and revised versions, as JSON, workbook or PDF."),
+                @Tag(name = ApiDocument.USERS, description = "Users, their roles and organisations (admin only)."),
+                @Tag(name = ApiDocument.TOKENS, description = "API tokens for REST clients (admin only)."),
+                @Tag(name = ApiDocument.AUDIT, description = "The audit trail: who did what, when (admin only).")
         },
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 package io.migrationinsights.system;

@@ -1,6 +1,7 @@
 package io.migrationinsights.users;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Set;
 
 /** The four roles of the product contract (section 7). */
 public final class Roles {
@@ -12,6 +13,9 @@ public final class Roles {
     public static final String FINANCE = "finance";
     /** Reads metrics, returns and reports. */
     public static final String VIEWER = "viewer";
+
+    /** The four roles. */
+    public static final Set<String> ALL = Set.of(ADMIN, PM, FINANCE, VIEWER);
 
     /** One of the four roles, as a regular expression (request validation, OpenAPI). */
     public static final String PATTERN = "^(" + ADMIN + "|" + PM + "|" + FINANCE + "|" + VIEWER + ")$";

@@ -1,5 +1,6 @@
 package io.migrationinsights.users;
 
+import io.migrationinsights.system.ApiDocument;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,11 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin endpoints for API tokens (CONTRACT section 7). Translates HTTP only. */
 @Path("/api/tokens")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.TOKENS)
+@APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
 public class TokenResource {
 
     private final TokenService tokens;
@@ -34,7 +39,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API token (201 {id, token}); the token is shown this once",
+    @Operation(operationId = "createToken", summary = "Create an API token (201 {id, token}); the token is shown this once",
             description = "Send it as Authorization: Bearer <token>. role as for users; organisations: ODS codes or "
                     + "[\"*\"], required unless the role is admin; expiresAt (required): a date YYYY-MM-DD (the token "
                     + "ends as that day starts, UK time) or an instant. Only its SHA-256 is stored.")
@@ -48,14 +53,17 @@ public class TokenResource {
     }
 
     @GET
-    @Operation(summary = "API tokens with role, organisations, expiry, creator, revocation and last use (never the token)")
+    @Operation(operationId = "listTokens",
+            summary = "API tokens with role, organisations, expiry, creator, revocation and last use (never the token)",
+            description = "Every token, newest first; the token itself is never shown again after its creation.")
     public List<TokenService.TokenView> list() {
         return tokens.list();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a token at once (204); 404 when there is no such token")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once (204); 404 when there is no such token",
+            description = "The next request with the token is refused (401).")
     public Response revoke(@PathParam("id") long id) {
         tokens.revoke(id);
         return Response.noContent().build();
