@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class DurabilityIT {
 
-    private static final String PASSWORD = "durability-admin-password";
+    private static final String PASSWORD = "quartz-lantern-durable-harbour-71";
     private static final String ODS = "X26"; // the demo organisation, loaded at first start
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
