@@ -43,6 +43,7 @@ public class AuditResource {
                     + "parameters, outcome}]}. Actions: import, return.download, return.finalise, return.revise, "
                     + "report.download, report.finalise, report.revise, personal-data.view, user.save, user.delete, "
                     + "token.create, token.revoke, sign-in, token.refused.")
+    @APIResponse(responseCode = "200", description = "One page of the trail, newest first.")
     public AuditTrail.Page audit(@QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("user") String user, @QueryParam("action") String action,
                                  @QueryParam("organisation") String organisation,

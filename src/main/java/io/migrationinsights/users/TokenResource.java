@@ -43,6 +43,7 @@ public class TokenResource {
             description = "Send it as Authorization: Bearer <token>. role as for users; organisations: ODS codes or "
                     + "[\"*\"], required unless the role is admin; expiresAt (required): a date YYYY-MM-DD (the token "
                     + "ends as that day starts, UK time) or an instant. Only its SHA-256 is stored.")
+    @APIResponse(responseCode = "201", description = "Created: {id, token}; the token is not shown again.")
     public Response create(TokenRequest body) {
         TokenRequest req = body == null ? new TokenRequest(null, null, null, null) : body;
         TokenService.Created created = tokens.create(req.name(), req.role(), req.expiresAt(), req.organisations(),
@@ -56,6 +57,7 @@ public class TokenResource {
     @Operation(operationId = "listTokens",
             summary = "API tokens with role, organisations, expiry, creator, revocation and last use (never the token)",
             description = "Every token, newest first; the token itself is never shown again after its creation.")
+    @APIResponse(responseCode = "200", description = "The tokens.")
     public List<TokenService.TokenView> list() {
         return tokens.list();
     }
@@ -64,6 +66,8 @@ public class TokenResource {
     @Path("{id}")
     @Operation(operationId = "revokeToken", summary = "Revoke a token at once (204); 404 when there is no such token",
             description = "The next request with the token is refused (401).")
+    @APIResponse(responseCode = "204", description = "Revoked.")
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Response revoke(@PathParam("id") long id) {
         tokens.revoke(id);
         return Response.noContent().build();
