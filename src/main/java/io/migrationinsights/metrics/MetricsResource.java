@@ -106,12 +106,15 @@ public class MetricsResource {
             summary = "Migration progress and wash-up, optionally as of a date",
             description = "inScope = active staff with at least one appointment (the whole planned cohort, whatever asOf); "
                     + "migrated = in-scope staff with an appointment whose outcome is migrated; outstanding = inScope - migrated; "
-                    + "perDay = migrated appointments per date; perSite / perBusinessUnit = inScope and migrated by the staff "
-                    + "record's site and business unit. Wash-up (in-scope staff): unavailableOnDesignatedDay = staff with a "
-                    + "pilot, vip or rollout appointment whose outcome is unavailable; washupMigrated = staff with a washup "
+                    + "perDay = per date with appointments, planned = its appointments (any phase, any outcome) and "
+                    + "migrated = its migrated appointments; perSite / perBusinessUnit / perUserType = inScope and "
+                    + "migrated by the staff record's site, business unit and user_type; unscheduled = in-scope staff not "
+                    + "migrated as of asOf with no appointment dated after it (nobody will migrate them unless someone "
+                    + "acts; without asOf: not migrated at all). Wash-up (in-scope staff): unavailableOnDesignatedDay = "
+                    + "staff with a pilot, vip or rollout appointment whose outcome is unavailable; washupMigrated = staff with a washup "
                     + "appointment whose outcome is migrated; washupOutstanding = unavailable staff with no migrated "
                     + "appointment at all. With asOf (YYYY-MM-DD) only appointments dated on or before it count towards "
-                    + "migrated, perDay and wash-up.")
+                    + "migrated, perDay (planned included), unscheduled and wash-up.")
     @APIResponse(responseCode = "200", description = "Progress and wash-up.")
     public MigrationProgress migration(@PathParam("ods") @OdsCode String ods, @QueryParam("asOf") LocalDate asOf) {
         return migration.migration(organisationId(ods), asOf);

@@ -18,10 +18,11 @@ public class MigrationMetrics {
 
     /**
      * One row per in-scope staff member with flags for what counts as of the
-     * date; grouped by site and business unit in the database. Parameters:
-     * :until (the as-of date), :org.
+     * date; grouped by site, business unit and user type in the database.
+     * Unscheduled = not migrated as of the date and no appointment dated after
+     * it. Parameters: :until (the as-of date), :org.
      */
-    private static final String IN_SCOPE = "with in_scope as (select s.site, s.business_unit, "
+    private static final String IN_SCOPE = "with in_scope as (select s.site, s.business_unit, s.user_type, "
             + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
             + "  and a.staff_id = s.staff_id and a.outcome = 'migrated' and a.appointment_date <= :until) then 1 else 0 end as migrated, "
             + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
@@ -29,12 +30,15 @@ public class MigrationMetrics {
             + "  and a.appointment_date <= :until) then 1 else 0 end as unavailable, "
             + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
             + "  and a.staff_id = s.staff_id and a.phase = 'washup' and a.outcome = 'migrated' "
-            + "  and a.appointment_date <= :until) then 1 else 0 end as washup_migrated "
+            + "  and a.appointment_date <= :until) then 1 else 0 end as washup_migrated, "
+            + "case when exists (select 1 from appointment a where a.organisation_id = s.organisation_id "
+            + "  and a.staff_id = s.staff_id and a.appointment_date > :until) then 1 else 0 end as later "
             + "from staff s where s.organisation_id = :org and s.employment_status = 'active' "
             + "and exists (select 1 from appointment a where a.organisation_id = s.organisation_id and a.staff_id = s.staff_id)) "
-            + "select site, business_unit, count(*), sum(migrated), sum(unavailable), sum(washup_migrated), "
-            + "sum(case when unavailable = 1 and migrated = 0 then 1 else 0 end) "
-            + "from in_scope group by site, business_unit";
+            + "select site, business_unit, user_type, count(*), sum(migrated), sum(unavailable), sum(washup_migrated), "
+            + "sum(case when unavailable = 1 and migrated = 0 then 1 else 0 end), "
+            + "sum(case when migrated = 0 and later = 0 then 1 else 0 end) "
+            + "from in_scope group by site, business_unit, user_type";
 
     private final Jdbi jdbi;
 
@@ -42,8 +46,8 @@ public class MigrationMetrics {
         this.jdbi = jdbi;
     }
 
-    private record Cell(String site, String unit, long inScope, long migrated, long unavailable,
-                        long washupMigrated, long washupOutstanding) {
+    private record Cell(String site, String unit, String userType, long inScope, long migrated, long unavailable,
+                        long washupMigrated, long washupOutstanding, long unscheduled) {
     }
 
     /** Progress as of {@code asOf} (inclusive); null means every appointment counts. */
@@ -51,14 +55,17 @@ public class MigrationMetrics {
         LocalDate until = asOf == null ? END_OF_TIME : asOf;
         return jdbi.withHandle(h -> {
             List<Cell> cells = h.createQuery(IN_SCOPE).bind("until", until).bind("org", organisationId)
-                    .map((rs, ctx) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                    .map((rs, ctx) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
                     .list();
-            List<MigrationProgress.DayCount> perDay = h.createQuery("select appointment_date, count(*) from appointment "
-                            + "where organisation_id = ? and outcome = 'migrated' and appointment_date <= ? "
+            // every appointment of the day is planned (any phase or outcome, in scope or not)
+            List<MigrationProgress.DayCount> perDay = h.createQuery("select appointment_date, count(*), "
+                            + "sum(case when outcome = 'migrated' then 1 else 0 end) from appointment "
+                            + "where organisation_id = ? and appointment_date <= ? "
                             + "group by appointment_date order by appointment_date")
                     .bind(0, organisationId).bind(1, until)
-                    .map((rs, ctx) -> new MigrationProgress.DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                    .map((rs, ctx) -> new MigrationProgress.DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2),
+                            rs.getLong(3)))
                     .list();
             return progress(asOf, cells, perDay);
         });
@@ -71,19 +78,23 @@ public class MigrationMetrics {
         long unavailable = 0;
         long washupMigrated = 0;
         long washupOutstanding = 0;
+        long unscheduled = 0;
         Map<String, long[]> bySite = new TreeMap<>();
         Map<String, long[]> byUnit = new TreeMap<>();
+        Map<String, long[]> byUserType = new TreeMap<>();
         for (Cell c : cells) {
             inScope += c.inScope();
             migrated += c.migrated();
             unavailable += c.unavailable();
             washupMigrated += c.washupMigrated();
             washupOutstanding += c.washupOutstanding();
+            unscheduled += c.unscheduled();
             add(bySite, c.site(), c);
             add(byUnit, c.unit(), c);
+            add(byUserType, c.userType(), c);
         }
         return new MigrationProgress(asOf, inScope, migrated, inScope - migrated, unavailable, washupMigrated,
-                washupOutstanding, perDay, groups(bySite), groups(byUnit));
+                washupOutstanding, unscheduled, perDay, groups(bySite), groups(byUnit), groups(byUserType));
     }
 
     /**

@@ -56,13 +56,16 @@ class MetricsApiTest {
                 staff_id,site,phase,appointment_date,outcome
                 A,Oxford,rollout,2026-02-27,migrated
                 B,Reading,rollout,2026-02-28,migrated
+                C,Reading,rollout,2026-02-27,unavailable
                 """);
         as("viewer").get(path(ods, "metrics/migration?asOf=2026-02-27")).then().statusCode(200)
                 .body("inScope", equalTo(2)).body("migrated", equalTo(1)).body("outstanding", equalTo(1))
                 .body("unavailableOnDesignatedDay", equalTo(0)).body("washupMigrated", equalTo(0))
-                .body("washupOutstanding", equalTo(0))
+                .body("washupOutstanding", equalTo(0)).body("unscheduled", equalTo(0))
                 .body("perDay", hasSize(1)).body("perDay[0].date", equalTo("2026-02-27"))
-                .body("perDay[0].migrated", equalTo(1))
+                .body("perDay[0].planned", equalTo(2)).body("perDay[0].migrated", equalTo(1))
+                .body("perUserType.name", equalTo(List.of("standard")))
+                .body("perUserType.inScope", equalTo(List.of(2))).body("perUserType.migrated", equalTo(List.of(1)))
                 .body("perSite.name", equalTo(List.of("Oxford", "Reading")))
                 .body("perSite.migrated", equalTo(List.of(1, 0)))
                 .body("perBusinessUnit.name", equalTo(List.of("HR", "IT")))

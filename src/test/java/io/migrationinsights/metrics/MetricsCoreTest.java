@@ -66,11 +66,15 @@ class MetricsCoreTest {
         assertEquals(2, all.unavailableOnDesignatedDay());
         assertEquals(1, all.washupMigrated());
         assertEquals(1, all.washupOutstanding());
-        assertEquals(List.of(new MigrationProgress.DayCount(LocalDate.of(2026, 2, 27), 1),
-                new MigrationProgress.DayCount(LocalDate.of(2026, 3, 3), 1),
-                new MigrationProgress.DayCount(LocalDate.of(2026, 3, 16), 1)), all.perDay());
+        // planned = every appointment of the day (D's included: perDay counts appointments, not in-scope staff)
+        assertEquals(List.of(day(2026, 2, 27, 1, 1), day(2026, 3, 2, 1, 0), day(2026, 3, 3, 1, 1),
+                day(2026, 3, 16, 1, 1), day(2026, 3, 31, 1, 0), day(2026, 4, 1, 1, 0)), all.perDay());
         assertEquals(List.of(new MigrationProgress.GroupProgress("Oxford", 2, 1),
                 new MigrationProgress.GroupProgress("Reading", 2, 1)), all.perSite());
+        assertEquals(List.of(new MigrationProgress.GroupProgress("executive", 1, 0),
+                new MigrationProgress.GroupProgress("standard", 3, 2)), all.perUserType());
+        // C and E are not migrated and, with every appointment counted, nothing comes after
+        assertEquals(2, all.unscheduled());
 
         MigrationProgress early = migration.migration(id, LocalDate.of(2026, 3, 2));
         assertEquals(4, early.inScope());
@@ -78,5 +82,30 @@ class MetricsCoreTest {
         assertEquals(1, early.unavailableOnDesignatedDay());
         assertEquals(0, early.washupMigrated());
         assertEquals(1, early.washupOutstanding());
+        // B (16 Mar), C (31 Mar) and E (1 Apr) all have an appointment still to come
+        assertEquals(0, early.unscheduled());
+        assertEquals(List.of(day(2026, 2, 27, 1, 1), day(2026, 3, 2, 1, 0)), early.perDay());
+
+        // asOf on an appointment day: B's wash-up on 16 Mar counts; C (31 Mar) and E (1 Apr) are still to come
+        MigrationProgress washupDay = migration.migration(id, LocalDate.of(2026, 3, 16));
+        assertEquals(2, washupDay.migrated());
+        assertEquals(0, washupDay.unscheduled());
+        assertEquals(day(2026, 3, 16, 1, 1), washupDay.perDay().get(washupDay.perDay().size() - 1));
+
+        // asOf 31 Mar: C's only appointment is that day (unavailable), not after it, so C is unscheduled
+        MigrationProgress endOfMarch = migration.migration(id, LocalDate.of(2026, 3, 31));
+        assertEquals(1, endOfMarch.unscheduled());
+        assertEquals(5, endOfMarch.perDay().size());
+
+        // asOf 1 Apr: E's scheduled appointment is that day, nothing later: C and E are unscheduled
+        MigrationProgress firstOfApril = migration.migration(id, LocalDate.of(2026, 4, 1));
+        assertEquals(2, firstOfApril.unscheduled());
+        assertEquals(day(2026, 4, 1, 1, 0), firstOfApril.perDay().get(5));
+        assertEquals(List.of(new MigrationProgress.GroupProgress("executive", 1, 0),
+                new MigrationProgress.GroupProgress("standard", 3, 2)), firstOfApril.perUserType());
+    }
+
+    private static MigrationProgress.DayCount day(int year, int month, int dayOfMonth, long planned, long migrated) {
+        return new MigrationProgress.DayCount(LocalDate.of(year, month, dayOfMonth), planned, migrated);
     }
 }
