@@ -49,11 +49,12 @@ public class MetricsResource {
     private final BenefitMetrics benefits;
     private final InactivityRiskMetrics inactivity;
     private final AuditLog audit;
+    private final GoLiveMetrics goLive;
     private final Clock clock;
 
     MetricsResource(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
                     ServiceDeskMetrics serviceDesk, SavingsMetrics savings, BenefitMetrics benefits,
-                    InactivityRiskMetrics inactivity,
+                    InactivityRiskMetrics inactivity, GoLiveMetrics goLive,
                     AuditLog audit, Clock clock) {
         this.organisations = organisations;
         this.registrations = registrations;
@@ -63,6 +64,7 @@ public class MetricsResource {
         this.benefits = benefits;
         this.inactivity = inactivity;
         this.audit = audit;
+        this.goLive = goLive;
         this.clock = clock;
     }
 
@@ -118,6 +120,43 @@ public class MetricsResource {
     @APIResponse(responseCode = "200", description = "Progress and wash-up.")
     public MigrationProgress migration(@PathParam("ods") @OdsCode String ods, @QueryParam("asOf") LocalDate asOf) {
         return migration.migration(organisationId(ods), asOf);
+    }
+
+    @GET
+    @Path("go-live")
+    @Operation(operationId = "getGoLive",
+            summary = "Each site's go-live and its callers' ticket rates before and after it",
+            description = "goLive = the earliest date of a migrated appointment among in-scope staff whose staff record "
+                    + "has the site (sites without one are left out); inScope = the site's in-scope staff. A ticket belongs "
+                    + "to the site of its caller's staff record (staff_id); tickets without a known caller belong to no "
+                    + "site. ticketsBefore = tickets opened (UK date) in the `before` days (default 28) ending the day "
+                    + "before go-live; ticketsAfter = tickets opened from go-live through go-live + `after` - 1 (default "
+                    + "14 days); beforePerDay / afterPerDay = those counts / days, half-up to 2 decimals; changePercent = "
+                    + "(after - before) / before x 100 from the unrounded rates, half-up to 1 decimal, null when before "
+                    + "is 0; migrationRelatedAfter = tickets of the after window flagged migration related. Windows are "
+                    + "whole days from 1 to 366 (400 otherwise). Ordered by go-live date, then site.")
+    @APIResponse(responseCode = "200", description = "One row per site with a go-live date.")
+    public List<GoLive> goLive(@PathParam("ods") @OdsCode String ods, @QueryParam("before") String before,
+                               @QueryParam("after") String after) {
+        int beforeDays = window("before", before, GoLiveMetrics.DEFAULT_BEFORE);
+        int afterDays = window("after", after, GoLiveMetrics.DEFAULT_AFTER);
+        return goLive.goLive(organisationId(ods), beforeDays, afterDays);
+    }
+
+    /** A go-live window: whole days from 1 to {@link GoLiveMetrics#MAX_WINDOW}; {@code fallback} when absent. */
+    private static int window(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String v = value.trim();
+        if (v.matches("\\d{1,9}")) {
+            int days = Integer.parseInt(v);
+            if (days >= 1 && days <= GoLiveMetrics.MAX_WINDOW) {
+                return days;
+            }
+        }
+        throw ProblemException.badRequest("'" + value + "' is not a window for '" + name + "': give a whole number "
+                + "of days from 1 to " + GoLiveMetrics.MAX_WINDOW + ", for example " + fallback + ".");
     }
 
     @GET
