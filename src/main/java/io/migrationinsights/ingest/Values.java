@@ -67,22 +67,27 @@ final class Values {
     }
 
     /**
-     * A UK local date and time as an instant. A time in the spring gap moves
-     * forward by the gap; an ambiguous autumn time takes the earlier offset
-     * (what {@link ZonedDateTime#ofLocal} does with no preferred offset).
+     * A UK local date and time as an instant; a date alone (no time: a text
+     * without ':') means 00:00 UK time that day, as exports saved through a
+     * spreadsheet write it. A time in the spring gap moves forward by the gap;
+     * an ambiguous autumn time takes the earlier offset (what
+     * {@link ZonedDateTime#ofLocal} does with no preferred offset).
      */
     static OffsetDateTime timestamp(String text) {
-        DateTimeFormatter format = text.indexOf('/') >= 0 ? UK_TIMESTAMP
-                : text.indexOf('T') >= 0 ? ISO_T_TIMESTAMP : ISO_SPACE_TIMESTAMP;
+        boolean dateAlone = text.indexOf(':') < 0;
+        DateTimeFormatter format = text.indexOf('/') >= 0 ? (dateAlone ? UK_DATE : UK_TIMESTAMP)
+                : dateAlone ? ISO_DATE : text.indexOf('T') >= 0 ? ISO_T_TIMESTAMP : ISO_SPACE_TIMESTAMP;
         try {
-            LocalDateTime local = LocalDateTime.parse(text, format);
+            LocalDateTime local = dateAlone ? LocalDate.parse(text, format).atStartOfDay()
+                    : LocalDateTime.parse(text, format);
             return ZonedDateTime.ofLocal(local, UK, null).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             // reported below
         }
         throw new IllegalArgumentException(looksLikeDate(text)
                 ? "is not a real date and time"
-                : "is not a date and time: use YYYY-MM-DD HH:MM[:SS], YYYY-MM-DDTHH:MM[:SS] or DD/MM/YYYY HH:MM[:SS]");
+                : "is not a date and time: use YYYY-MM-DD HH:MM[:SS], YYYY-MM-DDTHH:MM[:SS] or DD/MM/YYYY HH:MM[:SS], "
+                        + "or a date alone (YYYY-MM-DD or DD/MM/YYYY, meaning 00:00 UK time)");
     }
 
     /** The UK calendar date of an instant. */

@@ -21,6 +21,7 @@ import io.migrationinsights.support.Db;
 import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -218,5 +219,30 @@ class ImportFormatsTest {
         assertThat(((Number) opened.get(0).get("e")).longValue(), equalTo(epoch("2026-03-01T09:05")));
         List<Map<String, Object>> resolved = epochs("ticket", "resolved_at", "ticket_id", ods);
         assertThat(((Number) resolved.get(0).get("e")).longValue(), equalTo(epoch("2026-03-02T10:30:15")));
+    }
+
+    @Test
+    void readsADateAloneInATimestampColumnAsMidnightUkTime() {
+        String ods = Api.newOrganisation();
+        // winter (UTC+0) and summer (UTC+1) dates, ISO and UK forms, beside a full timestamp
+        upload(ods, "tickets", Uploads.csv("ticket_id,opened_at,resolved_at,category,channel,migration_related",
+                "T1,2026-03-01,2026-03-01 09:00,other,phone,no",
+                "T2,1/7/2026,02/07/2026,other,phone,no"))
+                .then().log().ifValidationFails().statusCode(201);
+        upload(ods, "legacy-accounts", Uploads.csv("account,mailbox_type,status,last_logon",
+                "a@trust.local,user,active,2026-06-30"))
+                .then().log().ifValidationFails().statusCode(201);
+
+        List<Map<String, Object>> opened = epochs("ticket", "opened_at", "ticket_id", ods);
+        assertThat(longs(opened, "e"), contains(epoch("2026-03-01T00:00"), epoch("2026-07-01T00:00")));
+        assertThat(epoch("2026-07-01T00:00"), equalTo(Instant.parse("2026-06-30T23:00:00Z").getEpochSecond()));
+        List<Map<String, Object>> resolved = epochs("ticket", "resolved_at", "ticket_id", ods);
+        assertThat(longs(resolved, "e"), contains(epoch("2026-03-01T09:00"), epoch("2026-07-02T00:00")));
+        // the ticket's UK date is the date given, even in summer time
+        assertThat(Db.rows("select cast(t.opened_on as varchar) as d from ticket t join organisation o "
+                + "on o.id = t.organisation_id where o.ods_code = ? order by t.ticket_id", ods).get(1).get("d"),
+                equalTo("2026-07-01"));
+        assertThat(longs(epochs("legacy_account", "last_logon", "source_row", ods), "e"),
+                contains(epoch("2026-06-30T00:00")));
     }
 }

@@ -172,12 +172,20 @@ class ImportValidationTest {
         var r = rejected(ods, "tickets", "ticket", csv(TICKETS,
                 "T1,2026-03-02 25:00,,other,phone,no,",
                 "T2,yesterday,,other,phone,no,",
-                "T3,2026-03-02,,other,phone,no,",
-                "T4,2026-03-02 09:00,31/02/2026 10:00,other,phone,no,"));
+                "T3,2026-03-02 9am,,other,phone,no,",
+                "T4,2026-03-02 09:00,31/02/2026 10:00,other,phone,no,",
+                "T5,2026-02-30,,other,phone,no,",
+                "T6,2026-03-02 09:00,,other,phone,no,",
+                "T7,2/3/26,,other,phone,no,"));
         finding(r, 2, "opened_at", "2026-03-02 25:00", "is not a real date and time");
-        finding(r, 3, "opened_at", "yesterday", "is not a date and time");
-        finding(r, 4, "opened_at", "2026-03-02", "date and time");
+        finding(r, 3, "opened_at", "yesterday", "is not a date and time: use YYYY-MM-DD HH:MM[:SS], "
+                + "YYYY-MM-DDTHH:MM[:SS] or DD/MM/YYYY HH:MM[:SS], or a date alone (YYYY-MM-DD or DD/MM/YYYY, "
+                + "meaning 00:00 UK time)");
+        finding(r, 4, "opened_at", "2026-03-02 9am", "is not a real date and time");
         finding(r, 5, "resolved_at", "31/02/2026 10:00", "is not a real date and time");
+        finding(r, 6, "opened_at", "2026-02-30", "is not a real date and time");
+        finding(r, 8, "opened_at", "2/3/26", "or a date alone (YYYY-MM-DD or DD/MM/YYYY");
+        r.body("errors", hasSize(6));
     }
 
     @Test
