@@ -6,8 +6,9 @@ import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.InsightsConfig;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.system.Sha256;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,15 +46,17 @@ public class ImportService {
     private final InsightsConfig config;
     private final Clock clock;
     private final AuditLog audit;
+    private final Event<ImportAccepted> accepted;
 
     ImportService(DataSource dataSource, OrganisationRepository organisations, ImportLedger ledger,
-                  InsightsConfig config, Clock clock, AuditLog audit) {
+                  InsightsConfig config, Clock clock, AuditLog audit, Event<ImportAccepted> accepted) {
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.ledger = ledger;
         this.config = config;
         this.clock = clock;
         this.audit = audit;
+        this.accepted = accepted;
     }
 
     /** Resolves a kind from the URL, or 404. */
@@ -71,7 +74,8 @@ public class ImportService {
         try (Connection c = dataSource.getConnection()) {
             long orgId = ImportLock.acquire(c, odsCode, config.importing().lockWait(),
                     () -> organisations.requireLocked(odsCode).id);
-            long importId = ledger.start(orgId, kind, fileName, user, OffsetDateTime.now(clock));
+            OffsetDateTime importedAt = OffsetDateTime.now(clock);
+            long importId = ledger.start(orgId, kind, fileName, user, importedAt);
             if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
                 execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);
             }
@@ -115,6 +119,7 @@ public class ImportService {
             // in this transaction: a rollback after this point takes the line with it
             audit.recordAs(user, AuditAction.IMPORT, odsCode, "kind=" + kind.urlName() + " import=" + importId
                     + " rows=" + rows.dataRows(), "accepted");
+            accepted.fire(new ImportAccepted(orgId, kind, importId, importedAt.toInstant()));
             LOG.infof("Imported %s/%s: %d rows in %d ms (import %d)", odsCode, kind, rows.dataRows(),
                     (System.nanoTime() - started) / 1_000_000, importId);
             return new ImportResult(importId, kind.urlName(), rows.dataRows(), sha, rows.ignoredColumns(), false);

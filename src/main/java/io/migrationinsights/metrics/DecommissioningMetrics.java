@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
 @ApplicationScoped
 public class DecommissioningMetrics {
 
-    private static final String ACTIVE_USER_MAILBOX = "l.organisation_id = ? and l.mailbox_type = 'user' and l.status = 'active'";
+    /** The tracker's active user mailbox, one bound parameter (the organisation id); also the burn-down's count. */
+    static final String ACTIVE_USER_MAILBOX = "l.organisation_id = ? and l.mailbox_type = 'user' and l.status = 'active'";
     private static final String HAS_EXCEPTION = "exists (select 1 from decommissioning_exception e "
             + "where e.organisation_id = l.organisation_id and e.account = l.account)";
 

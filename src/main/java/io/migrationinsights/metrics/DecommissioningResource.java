@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,14 +40,16 @@ public class DecommissioningResource {
 
     private final OrganisationRepository organisations;
     private final DecommissioningMetrics decommissioning;
+    private final DecommissioningHistory history;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final AuditLog audit;
 
     DecommissioningResource(OrganisationRepository organisations, DecommissioningMetrics decommissioning,
-                            SecurityIdentity identity, Clock clock, AuditLog audit) {
+                            DecommissioningHistory history, SecurityIdentity identity, Clock clock, AuditLog audit) {
         this.organisations = organisations;
         this.decommissioning = decommissioning;
+        this.history = history;
         this.identity = identity;
         this.clock = clock;
         this.audit = audit;
@@ -76,6 +79,19 @@ public class DecommissioningResource {
     public Decommissioning tracker(@PathParam("ods") @OdsCode String ods, @QueryParam("asOf") LocalDate asOf) {
         return decommissioning.tracker(organisationId(ods), asOf != null ? asOf : LocalDate.now(clock),
                 audit.personalDataShown(ods, "decommissioning"));
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
+    @Operation(operationId = "getDecommissioningHistory",
+            summary = "The legacy burn-down: one point per legacy-accounts import, oldest first",
+            description = "activeUserMailboxes = the user mailboxes with status active in that import's file, as the "
+                    + "tracker counts them, recorded when the import was accepted and never recomputed; importId and "
+                    + "importedAt name the import. Refused and duplicate uploads add no point.")
+    @APIResponse(responseCode = "200", description = "One point per legacy-accounts import, oldest first.")
+    public List<DecommissioningHistory.Point> history(@PathParam("ods") @OdsCode String ods) {
+        return history.history(organisationId(ods));
     }
 
     @PUT

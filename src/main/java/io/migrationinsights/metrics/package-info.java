@@ -9,7 +9,9 @@
  * {@link io.migrationinsights.metrics.ServiceDeskMetrics},
  * {@link io.migrationinsights.metrics.SavingsMetrics},
  * {@link io.migrationinsights.metrics.ReconciliationMetrics},
- * {@link io.migrationinsights.metrics.BenefitMetrics}, and the additions
+ * {@link io.migrationinsights.metrics.BenefitMetrics},
+ * {@link io.migrationinsights.metrics.GoLiveMetrics},
+ * {@link io.migrationinsights.metrics.DecommissioningHistory}, and the additions
  * {@link io.migrationinsights.metrics.DecommissioningMetrics},
  * {@link io.migrationinsights.metrics.InactivityRiskMetrics} and
  * {@link io.migrationinsights.metrics.HeadlineGauges}. The benefits report reads
@@ -44,6 +46,21 @@
  * metrics/decommissioning/date) or else the latest legacy_running_cost end_date;
  * exceptions are recorded per mailbox with reason, optional keep-until date,
  * approver and time (V3 tables).</li>
+ * <li>Cohorts: perDay lists every date with an appointment on or before asOf
+ * (planned &gt; 0, migrated possibly 0); planned counts every appointment of the
+ * day, in scope or not, as migrated does. Without asOf, unscheduled is the
+ * in-scope staff never migrated. An appointment dated on asOf is not "after"
+ * it: someone whose only appointment is that day and who was not migrated is
+ * unscheduled.</li>
+ * <li>Go-live: a ticket belongs to the site of its caller's staff record
+ * whatever the caller's employment status (a leaver's ticket still counts for
+ * their site); sites are compared by the staff record's text, as perSite
+ * groups them. The before window is never shortened: a site that went live on
+ * the first day of the data has 0 tickets before and changePercent null.
+ * Half-up on a fall rounds away from zero.</li>
+ * <li>Decommissioning history: an upload with the same bytes as the latest
+ * legacy-accounts import is no new import and adds no point; an accepted empty
+ * export ({@code ?allowEmpty=true}) adds a point of 0.</li>
  * </ul>
  */
 package io.migrationinsights.metrics;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -30,6 +31,52 @@ class MetricsOperationsTest {
     InactivityRiskMetrics inactivity;
     @Inject
     HeadlineGauges gauges;
+
+    @Test
+    void recordsOneBurnDownPointPerAcceptedLegacyImportAndNeverRecomputesIt() {
+        String ods = Api.newOrganisation();
+        String imports = "/api/organisations/" + ods + "/imports/legacy-accounts";
+        String history = "/api/organisations/" + ods + "/metrics/decommissioning/history";
+        as("viewer").get(history).then().statusCode(200).body("", hasSize(0));
+        // a@ and b@ are active user mailboxes; the disabled c@ and the shared s@ do not count
+        int first = as("pm").contentType("text/csv").body(Uploads.fixture("metrics/decommissioning-legacy.csv"))
+                .post(imports).then().statusCode(201).extract().path("importId");
+        // a refused file (bad status on row 3) records nothing
+        as("pm").contentType("text/csv").body("""
+                account,mailbox_type,status
+                a@trust.nhs.uk,user,active
+                b@trust.nhs.uk,user,retired
+                """).post(imports).then().statusCode(422).body("errors[0].row", equalTo(3));
+        // other kinds record nothing
+        uploadFile(ods, "finance", "decommissioning-finance.csv");
+        String second = """
+                account,mailbox_type,status
+                a@trust.nhs.uk,user,active
+                b@trust.nhs.uk,user,inactive
+                r@trust.nhs.uk,resource,active
+                """;
+        int secondId = as("pm").contentType("text/csv").body(second).post(imports).then().statusCode(201)
+                .extract().path("importId");
+        // the same bytes again are no new import, so no new point
+        as("pm").contentType("text/csv").body(second).post(imports).then().statusCode(200)
+                .body("duplicate", equalTo(true));
+        // an approved exception changes the tracker's split, never a recorded point
+        as("pm").contentType("application/json").body("{\"reason\": \"Legal hold\"}")
+                .put("/api/organisations/" + ods + "/metrics/decommissioning/exceptions/a@trust.nhs.uk")
+                .then().statusCode(201);
+        int emptyId = as("pm").contentType("text/csv").body("account,mailbox_type,status\n")
+                .post(imports + "?allowEmpty=true").then().statusCode(201).extract().path("importId");
+
+        as("viewer").get(history).then().statusCode(200)
+                .body("importId", equalTo(List.of(first, secondId, emptyId)))
+                .body("activeUserMailboxes", equalTo(List.of(2, 1, 0)))
+                // the fixed test clock, 15 April 2026 09:30:00.123456789 UTC, as both databases store it
+                // (rounded to microseconds)
+                .body("importedAt", equalTo(List.of("2026-04-15T09:30:00.123457Z", "2026-04-15T09:30:00.123457Z",
+                        "2026-04-15T09:30:00.123457Z")));
+        as("viewer").get("/api/organisations/" + ods + "/metrics/decommissioning").then().statusCode(200)
+                .body("activeUserMailboxes", equalTo(0));
+    }
 
     /** Active user mailboxes a@ and b@; legacy running costs ending 30 June and 30 September 2026. */
     static String decommissioningOrganisation() {
