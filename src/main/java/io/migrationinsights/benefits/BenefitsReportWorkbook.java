@@ -3,6 +3,7 @@ package io.migrationinsights.benefits;
 import io.migrationinsights.charts.ChartImages;
 import io.migrationinsights.documents.CellText;
 import io.migrationinsights.documents.StableZip;
+import io.migrationinsights.documents.WorkbookStyles;
 import io.migrationinsights.ingest.ImportLedger.ImportSource;
 import io.migrationinsights.metrics.BenefitMeasurement;
 import io.migrationinsights.metrics.BenefitStatus.Rag;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -36,7 +36,6 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
@@ -479,19 +478,8 @@ final class BenefitsReportWorkbook {
     }
 
     /** The styles of one workbook, created once and shared by every cell. */
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle note;
+    private static final class Styles extends WorkbookStyles {
         final CellStyle warning;
-        final CellStyle header;
-        final CellStyle headerRight;
-        final CellStyle label;
-        final CellStyle text;
-        final CellStyle userText;
-        final CellStyle mono;
-        final CellStyle status;
-        final CellStyle integer;
-        final CellStyle integerLeft;
         final CellStyle decimal;
         final CellStyle percent;
         final CellStyle money;
@@ -503,48 +491,18 @@ final class BenefitsReportWorkbook {
         final CellStyle grey;
 
         Styles(XSSFWorkbook wb) {
-            Font titleFont = wb.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            Font italic = wb.createFont();
-            italic.setItalic(true);
-            Font monoFont = wb.createFont();
-            monoFont.setFontName("Consolas");
-            Font warn = wb.createFont();
-            warn.setBold(true);
-            warn.setColor(IndexedColors.DARK_RED.getIndex());
+            super(wb);
+            // the register's headers are long: wrap them
+            header.setWrapText(true);
+            headerRight.setWrapText(true);
             Font white = wb.createFont();
             white.setBold(true);
             white.setColor(IndexedColors.WHITE.getIndex());
-            short whole = wb.createDataFormat().getFormat("#,##0");
             short twoPlaces = wb.createDataFormat().getFormat("#,##0.00");
             short onePlace = wb.createDataFormat().getFormat("0.0");
             short pounds = wb.createDataFormat().getFormat("\"£\"#,##0.00;[Red]-\"£\"#,##0.00");
             short day = wb.createDataFormat().getFormat("dd mmm yyyy");
-
-            title = style(wb, titleFont);
-            note = style(wb, italic);
-            warning = style(wb, warn);
-            header = style(wb, bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            header.setWrapText(true);
-            headerRight = wb.createCellStyle();
-            headerRight.cloneStyleFrom(header);
-            headerRight.setAlignment(HorizontalAlignment.RIGHT);
-            label = style(wb, bold);
-            text = style(wb, null);
-            userText = style(wb, null);
-            // Text typed by people: Excel keeps a quote-prefixed cell as text even when edited.
-            userText.setQuotePrefixed(true);
-            userText.setWrapText(true);
-            mono = style(wb, monoFont);
-            status = style(wb, bold);
-            integer = numeric(wb, whole, HorizontalAlignment.RIGHT);
-            integerLeft = numeric(wb, whole, HorizontalAlignment.LEFT);
+            warning = coloured(wb, IndexedColors.DARK_RED);
             decimal = numeric(wb, twoPlaces, HorizontalAlignment.RIGHT);
             percent = numeric(wb, onePlace, HorizontalAlignment.RIGHT);
             money = numeric(wb, pounds, HorizontalAlignment.RIGHT);
@@ -565,27 +523,11 @@ final class BenefitsReportWorkbook {
             };
         }
 
-        private static CellStyle numeric(XSSFWorkbook wb, short format, HorizontalAlignment align) {
-            CellStyle style = style(wb, null);
-            style.setDataFormat(format);
-            style.setAlignment(align);
-            return style;
-        }
-
         private static CellStyle fill(XSSFWorkbook wb, Font font, byte[] rgb) {
             XSSFCellStyle style = (XSSFCellStyle) style(wb, font);
             style.setFillForegroundColor(new XSSFColor(rgb, null));
             style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             style.setAlignment(HorizontalAlignment.CENTER);
-            return style;
-        }
-
-        private static CellStyle style(XSSFWorkbook wb, Font font) {
-            CellStyle style = wb.createCellStyle();
-            if (font != null) {
-                style.setFont(font);
-            }
-            style.setVerticalAlignment(VerticalAlignment.TOP);
             return style;
         }
     }

@@ -2,6 +2,7 @@ package io.migrationinsights.returns;
 
 import io.migrationinsights.documents.CellText;
 import io.migrationinsights.documents.StableZip;
+import io.migrationinsights.documents.WorkbookStyles;
 import io.migrationinsights.system.ClockProducer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,17 +15,12 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -201,75 +197,17 @@ public final class ReturnWorkbook {
     }
 
     /** The styles of one workbook, created once and shared by every cell. */
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle note;
-        final CellStyle header;
-        final CellStyle headerRight;
-        final CellStyle label;
-        final CellStyle text;
+    private static final class Styles extends WorkbookStyles {
         final CellStyle wrap;
-        final CellStyle userText;
-        final CellStyle mono;
-        final CellStyle status;
-        final CellStyle integer;
-        final CellStyle integerLeft;
         final CellStyle error;
         final CellStyle warning;
 
         Styles(XSSFWorkbook wb) {
-            Font titleFont = wb.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            Font italic = wb.createFont();
-            italic.setItalic(true);
-            Font monoFont = wb.createFont();
-            monoFont.setFontName("Consolas");
-            Font red = wb.createFont();
-            red.setBold(true);
-            red.setColor(IndexedColors.DARK_RED.getIndex());
-            Font amber = wb.createFont();
-            amber.setBold(true);
-            amber.setColor(IndexedColors.BROWN.getIndex());
-            short whole = wb.createDataFormat().getFormat("#,##0");
-
-            title = style(wb, titleFont);
-            note = style(wb, italic);
-            header = style(wb, bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            headerRight = wb.createCellStyle();
-            headerRight.cloneStyleFrom(header);
-            headerRight.setAlignment(HorizontalAlignment.RIGHT);
-            label = style(wb, bold);
-            text = style(wb, null);
+            super(wb);
             wrap = style(wb, null);
             wrap.setWrapText(true);
-            userText = style(wb, null);
-            // Text typed by people: Excel keeps a quote-prefixed cell as text even when edited.
-            userText.setQuotePrefixed(true);
-            userText.setWrapText(true);
-            mono = style(wb, monoFont);
-            status = style(wb, bold);
-            integer = style(wb, null);
-            integer.setDataFormat(whole);
-            integerLeft = style(wb, null);
-            integerLeft.setDataFormat(whole);
-            integerLeft.setAlignment(HorizontalAlignment.LEFT);
-            error = style(wb, red);
-            warning = style(wb, amber);
-        }
-
-        private static CellStyle style(XSSFWorkbook wb, Font font) {
-            CellStyle style = wb.createCellStyle();
-            if (font != null) {
-                style.setFont(font);
-            }
-            style.setVerticalAlignment(VerticalAlignment.TOP);
-            return style;
+            error = coloured(wb, IndexedColors.DARK_RED);
+            warning = coloured(wb, IndexedColors.BROWN);
         }
     }
 }
