@@ -25,6 +25,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import io.migrationinsights.charts.ChartImages;
 import io.migrationinsights.charts.EventMarker;
 import io.migrationinsights.documents.ReportFont;
+import io.migrationinsights.documents.SourcesTable;
 import io.migrationinsights.ingest.ImportLedger.ImportSource;
 import io.migrationinsights.metrics.BenefitStatus.Rag;
 import io.migrationinsights.metrics.FinanceLineSaving;
@@ -200,12 +201,12 @@ final class BenefitsReportPdf {
         layout.addCell(right);
         doc.add(layout);
 
-        doc.add(heading("Sources: the latest import of each kind the figures read", f));
+        doc.add(heading(SourcesTable.TITLE, f));
         PdfPTable src = table(new float[] {2.2f, 1.2f, 1, 2.2f, 7}, 100);
-        head(src, f, "Kind", "Import id", "Rows", "Imported at (UK)", "SHA-256 of the file");
+        head(src, f, SourcesTable.HEADINGS.toArray(String[]::new));
         for (ImportSource i : r.sources()) {
             row(src, f, i.kind(), String.valueOf(i.importId()), String.valueOf(i.rows()),
-                    BenefitsReportWorkbook.UK_TIME.format(i.importedAt()), i.sha256());
+                    SourcesTable.UK_TIME.format(i.importedAt()), i.sha256());
         }
         doc.add(src);
     }

@@ -2,9 +2,9 @@ package io.migrationinsights.benefits;
 
 import io.migrationinsights.charts.ChartImages;
 import io.migrationinsights.documents.CellText;
+import io.migrationinsights.documents.SourcesTable;
 import io.migrationinsights.documents.StableZip;
 import io.migrationinsights.documents.WorkbookStyles;
-import io.migrationinsights.ingest.ImportLedger.ImportSource;
 import io.migrationinsights.metrics.BenefitMeasurement;
 import io.migrationinsights.metrics.BenefitStatus.Rag;
 import io.migrationinsights.metrics.FinanceLineSaving;
@@ -174,17 +174,7 @@ final class BenefitsReportWorkbook {
         }
         w.pairNumber("Dis-benefits", r.disBenefits().size(), s.integer, s);
         w.next();
-        w.text(0, "Sources: the latest import of each kind the figures read", s.header);
-        w.next();
-        w.headers(s, "Kind", "Import id", "Rows", "Imported at (UK)", "SHA-256 of the file");
-        for (ImportSource src : r.sources()) {
-            w.text(0, src.kind(), s.text);
-            w.number(1, src.importId(), s.integerLeft);
-            w.number(2, src.rows(), s.integer);
-            w.text(3, UK_TIME.format(src.importedAt()), s.text);
-            w.text(4, src.sha256(), s.mono);
-            w.next();
-        }
+        SourcesTable.write(sheet, w.r, r.sources(), s);
         sheet.createFreezePane(0, 1);
     }
 

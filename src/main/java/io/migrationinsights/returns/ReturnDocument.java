@@ -1,5 +1,6 @@
 package io.migrationinsights.returns;
 
+import io.migrationinsights.ingest.ImportLedger.ImportSource;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,10 +13,12 @@ import java.util.List;
  * @param dataAsAt         time of the latest staff, nhsmail-accounts or appointments
  *                         import of the organisation; null when none
  * @param revisionReason   why this version was made; null unless {@code revised}
+ * @param sources          the latest import of each kind the figures read (for a final version, as it was
+ *                         finalised)
  */
 public record ReturnDocument(String organisationName, ReturnFigures figures, boolean isFinal, int version,
                              Instant preparedAt, Instant dataAsAt, boolean revised, String revisionReason,
-                             List<ReturnCheck> checks) {
+                             List<ReturnCheck> checks, List<ImportSource> sources) {
 
     public boolean hasErrors() {
         return checks.stream().anyMatch(ReturnCheck::isError);

@@ -2,6 +2,7 @@ package io.migrationinsights.returns;
 
 import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.ingest.ImportLedger;
+import io.migrationinsights.ingest.ImportLedger.ImportSource;
 import io.migrationinsights.metrics.MigrationMetrics;
 import io.migrationinsights.metrics.MigrationProgress;
 import io.migrationinsights.metrics.MonthRegistrations;
@@ -139,6 +140,31 @@ public class ReturnService {
         return r;
     }
 
+    /**
+     * The roll-up of one period across organisations (CONTRACT section 4): each
+     * organisation's latest final version, or else its draft from today's data,
+     * and the total of each code over them. The caller has already narrowed
+     * {@code organisations} to those it may see.
+     */
+    @Transactional
+    public RollUp rollUp(YearMonth period, List<Organisation> organisations) {
+        List<RollUp.Line> lines = new ArrayList<>();
+        Map<String, Long> total = new LinkedHashMap<>();
+        for (ReturnCode code : ReturnCode.values()) {
+            total.put(code.name(), 0L);
+        }
+        for (Organisation org : organisations) {
+            Optional<ReturnVersion> latest = versions.latest(org.id, period.toString());
+            RollUp.Line line = latest.map(v -> new RollUp.Line(org.odsCode, org.name, "final", v.version,
+                            frozenFigures(org, v).byCode()))
+                    .orElseGet(() -> new RollUp.Line(org.odsCode, org.name, "draft", 1,
+                            figures(org, period).byCode()));
+            line.figures().forEach((code, value) -> total.merge(code, value, Long::sum));
+            lines.add(line);
+        }
+        return new RollUp(period.toString(), lines, total);
+    }
+
     /** Finalised periods (latest version and history) and the migration months still in draft. */
     @Transactional
     public List<Listed> list(String ods) {
@@ -172,7 +198,7 @@ public class ReturnService {
         // Both databases keep microseconds: the answer, the workbook and every later read show the same instant.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         ReturnDocument doc = new ReturnDocument(org.name, draft.figures(), true, draft.version(), now,
-                draft.dataAsAt(), reason != null, reason, draft.checks());
+                draft.dataAsAt(), reason != null, reason, draft.checks(), draft.sources());
         byte[] bytes = ReturnWorkbook.render(doc);
         ReturnVersion v = new ReturnVersion();
         v.organisationId = org.id;
@@ -187,17 +213,22 @@ public class ReturnService {
         v.finalisedAt = now;
         v.revisionReason = reason;
         v.figures = new LinkedHashMap<>(doc.figures().byCode());
+        doc.sources().forEach(src -> v.sources.add(ReturnSource.of(src)));
         versions.persist(v);
         return new Rendered(doc, bytes, v.workbookSha256, user, now);
     }
 
-    private Rendered frozen(Organisation org, ReturnVersion v) {
+    private static ReturnFigures frozenFigures(Organisation org, ReturnVersion v) {
         Map<ReturnCode, Long> values = new EnumMap<>(ReturnCode.class);
         v.figures.forEach((code, value) -> values.put(ReturnCode.valueOf(code), value));
-        ReturnFigures figures = new ReturnFigures(org.odsCode, YearMonth.parse(v.period), values);
+        return new ReturnFigures(org.odsCode, YearMonth.parse(v.period), values);
+    }
+
+    private Rendered frozen(Organisation org, ReturnVersion v) {
+        ReturnFigures figures = frozenFigures(org, v);
         // JSON shows today's name; the frozen workbook keeps the name it was sent with.
         ReturnDocument doc = new ReturnDocument(org.name, figures, true, v.version, v.finalisedAt, v.dataAsAt,
-                v.version > 1, v.revisionReason, ReturnCheck.load(v.checks));
+                v.version > 1, v.revisionReason, ReturnCheck.load(v.checks), ReturnSource.load(v.sources));
         return new Rendered(doc, v.workbook, v.workbookSha256, v.finalisedBy, v.finalisedAt);
     }
 
@@ -205,10 +236,12 @@ public class ReturnService {
         ReturnFigures figures = figures(org, period);
         Map<ImportKind, Instant> imports = ledger.latestImports(org.id, ImportKind.RETURN_KINDS);
         Instant dataAsAt = imports.values().stream().max(Instant::compareTo).orElse(null);
+        List<ImportSource> sources = ledger.latest(org.id,
+                ImportKind.RETURN_KINDS.stream().map(ImportKind::urlName).toList());
         List<ReturnCheck> found = checks.check(org.id, figures, imports.keySet(), latest);
         int version = latest.map(v -> v.version + 1).orElse(1);
         return new ReturnDocument(org.name, figures, false, version, dataAsAt, dataAsAt, latest.isPresent(), null,
-                found);
+                found, sources);
     }
 
     /** The nine figures, read from the metrics package (CONTRACT section 5). */

@@ -12,7 +12,9 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** A finalised version of one period's return; inserted once, never changed (V2__returns.sql). */
 @Entity
@@ -59,4 +61,9 @@ class ReturnVersion {
     @MapKeyColumn(name = "code")
     @Column(name = "figure_value")
     Map<String, Long> figures = new HashMap<>();
+
+    /** The latest import of each kind the figures read, when it was finalised (V8). */
+    @ElementCollection
+    @CollectionTable(name = "return_source", joinColumns = @JoinColumn(name = "return_version_id"))
+    Set<ReturnSource> sources = new HashSet<>();
 }

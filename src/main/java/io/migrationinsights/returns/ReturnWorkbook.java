@@ -1,6 +1,7 @@
 package io.migrationinsights.returns;
 
 import io.migrationinsights.documents.CellText;
+import io.migrationinsights.documents.SourcesTable;
 import io.migrationinsights.documents.StableZip;
 import io.migrationinsights.documents.WorkbookStyles;
 import io.migrationinsights.system.ClockProducer;
@@ -88,6 +89,10 @@ public final class ReturnWorkbook {
         ReturnFigures f = doc.figures();
         sheet.setColumnWidth(0, 32 * 256);
         sheet.setColumnWidth(1, 90 * 256);
+        // the sources table's last three columns: rows, imported at, SHA-256
+        sheet.setColumnWidth(2, 10 * 256);
+        sheet.setColumnWidth(3, 18 * 256);
+        sheet.setColumnWidth(4, 68 * 256);
         int r = 0;
         text(sheet.createRow(r++), 0, "Monthly NHS Digital return: NHSmail migration", s.title);
         text(sheet.createRow(r++), 0, "Aggregate figures only: this workbook holds no names, staff ids or email addresses.",
@@ -120,6 +125,8 @@ public final class ReturnWorkbook {
             r = pair(sheet, r, c.isError() ? "ERROR " + c.code() : "WARNING " + c.code(), c.message(),
                     c.isError() ? s.error : s.warning, s.wrap);
         }
+        r++;
+        r = SourcesTable.write(sheet, r, doc.sources(), s);
         r++;
         text(sheet.createRow(r++), 0, "About the SHA-256", s.header);
         text(sheet.createRow(r), 0, "It is the hash of the figures alone, as the CSV download of this return "

@@ -9,6 +9,7 @@ import io.migrationinsights.documents.CellText;
 import io.migrationinsights.system.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import io.migrationinsights.ingest.ImportLedger.ImportSource;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -32,7 +33,8 @@ class ReturnWorkbookTest {
         }
         return new ReturnDocument(name, new ReturnFigures("ABC12", YearMonth.of(2026, 3), values), reason != null,
                 reason == null ? 1 : 2, preparedAt, preparedAt, reason != null, reason,
-                List.of(ReturnCheck.warning("MISSING_DATASET", "No staff export has been imported.")));
+                List.of(ReturnCheck.warning("MISSING_DATASET", "No staff export has been imported.")),
+                List.of(new ImportSource("appointments", 7, "ab".repeat(32), 648, Instant.parse("2026-03-02T09:15:00Z"))));
     }
 
     @Test
