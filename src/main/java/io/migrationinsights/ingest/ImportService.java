@@ -20,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,13 +70,26 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user) {
+        return importCsv(odsCode, kind, body, fileName, allowEmpty, user, null);
+    }
+
+    /**
+     * As {@link #importCsv(String, ImportKind, InputStream, String, boolean, String)}, recorded in the ledger
+     * (and in every figure that reads its time, such as the decommissioning history) as imported at
+     * {@code importedAt} instead of now. Only the demo loader uses it, to replay a project's exports in the
+     * order and at the times they were taken; uploads are always stamped with the clock.
+     */
+    @Transactional
+    public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
+                                  boolean allowEmpty, String user, Instant importedAtOrNow) {
         OrganisationRepository.checkCode(odsCode);
         MessageDigest sha256 = Sha256.newDigest();
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             long orgId = ImportLock.acquire(c, odsCode, config.importing().lockWait(),
                     () -> organisations.requireLocked(odsCode).id);
-            OffsetDateTime importedAt = OffsetDateTime.now(clock);
+            OffsetDateTime importedAt = importedAtOrNow == null ? OffsetDateTime.now(clock)
+                    : importedAtOrNow.atOffset(ZoneOffset.UTC);
             long importId = ledger.start(orgId, kind, fileName, user, importedAt);
             if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
                 execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);

@@ -49,6 +49,19 @@ public final class DemoDataGenerator {
     static final LocalDate ROLLOUT_START = LocalDate.of(2026, 3, 2);
     static final List<LocalDate> WASHUP_DAYS = List.of(LocalDate.of(2026, 4, 14), LocalDate.of(2026, 4, 15));
     static final LocalDate DECOMMISSIONED = LocalDate.of(2026, 6, 30);
+    /**
+     * The Exchange exports taken before the last one, each a Monday-morning (or first of the month) snapshot:
+     * before the pilot, after it, before the rollout, mid-rollout, after it, after the wash-up and the leavers'
+     * housekeeping, after the unowned accounts' housekeeping. The last export ({@link #LAST_LEGACY_EXPORT},
+     * {@code legacy-accounts.csv}) is taken the day after the server was switched off.
+     */
+    static final List<LocalDate> LEGACY_EXPORTS = List.of(LocalDate.of(2026, 1, 12), LocalDate.of(2026, 2, 9),
+            LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 16), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1),
+            LocalDate.of(2026, 6, 1));
+    static final LocalDate LAST_LEGACY_EXPORT = DECOMMISSIONED.plusDays(1);
+    /** Leavers' legacy mailboxes are disabled after the wash-up; unowned and former users' a month later. */
+    static final LocalDate LEAVERS_DISABLED = LocalDate.of(2026, 4, 20);
+    static final LocalDate UNOWNED_DISABLED = LocalDate.of(2026, 5, 20);
     static final LocalDate TICKETS_FROM = LocalDate.of(2025, 9, 1);
     static final LocalDate TICKETS_TO = LocalDate.of(2026, 8, 31);
     /** When the service-desk export was taken: later resolutions are not in it yet. */
@@ -84,13 +97,13 @@ public final class DemoDataGenerator {
         return sites;
     }
 
-    private static final String[] FIRST = {"Olivia", "Amelia", "Isla", "Ava", "Mia", "Sophia", "Grace", "Lily",
+    static final String[] FIRST = {"Olivia", "Amelia", "Isla", "Ava", "Mia", "Sophia", "Grace", "Lily",
         "Freya", "Emily", "Ella", "Evie", "Poppy", "Chloe", "Jessica", "Sarah", "Rachel", "Helen", "Claire", "Emma",
         "Zoë", "Siân", "Niamh", "Aoife", "Priya", "Aisha", "Fatima", "Mei", "Agnieszka", "Joanna", "Oliver", "George",
         "Harry", "Jack", "Jacob", "Noah", "Charlie", "Thomas", "Oscar", "William", "James", "Daniel", "David", "Mark",
         "Paul", "Richard", "Stephen", "Andrew", "Peter", "Michael", "Rhys", "Dafydd", "Seán", "Rohan", "Arjun",
         "Mohammed", "Yusuf", "Tomasz", "Kwame", "Chidi"};
-    private static final String[] LAST = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
+    static final String[] LAST = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
         "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood",
         "Jackson", "Clarke", "Patel", "Khan", "Lewis", "James", "Phillips", "Mason", "Mitchell", "Rose", "Davis",
         "Rodriguez", "Cox", "Alexander", "Morgan", "Hughes", "Edwards", "Hill", "Moore", "Clark", "Harrison",
@@ -149,13 +162,22 @@ public final class DemoDataGenerator {
     private final List<Appointment> appointments = new ArrayList<>();
     private final List<Ticket> tickets = new ArrayList<>();
     private final Map<String, LocalDate> siteStart = new LinkedHashMap<>();
+    /** The legacy mailbox inventory (an export's rows before dating) and the person behind each user mailbox. */
+    private final List<String[]> legacyRows = new ArrayList<>();
+    private final Map<String, Person> legacyHolder = new LinkedHashMap<>();
 
     private DemoDataGenerator() {
     }
 
-    /** The eight demo files, by file name, in import order. */
+    /**
+     * The demo files by path under {@code demo/}: first the eight of X26, one per kind in import order (the
+     * legacy file is its last export), then X26's earlier legacy exports, then the second organisation's
+     * ({@link DemoSecondOrganisation}).
+     */
     public static Map<String, String> generate() {
-        return new DemoDataGenerator().build();
+        Map<String, String> files = new DemoDataGenerator().build();
+        files.putAll(DemoSecondOrganisation.generate());
+        return files;
     }
 
     /** Rewrites the demo files into the given folder (default: src/main/resources/demo). */
@@ -165,9 +187,10 @@ public final class DemoDataGenerator {
     }
 
     static void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
         for (Map.Entry<String, String> file : generate().entrySet()) {
-            Files.write(dir.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
+            Path path = dir.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -178,13 +201,17 @@ public final class DemoDataGenerator {
         createTickets();
         Map<String, String> files = new LinkedHashMap<>();
         files.put("staff.csv", staffCsv());
-        files.put("legacy-accounts.csv", legacyCsv());
+        legacyInventory();
+        files.put("legacy-accounts.csv", legacyExport(LAST_LEGACY_EXPORT));
         files.put("nhsmail-accounts.csv", nhsmailCsv());
         files.put("appointments.csv", appointmentsCsv());
         files.put("tickets.csv", ticketsCsv());
         files.put("finance.csv", financeCsv());
         files.put("benefits.csv", benefitsCsv());
         files.put("benefit-measurements.csv", measurementsCsv());
+        for (LocalDate exported : LEGACY_EXPORTS) {
+            files.put(legacyExportFile(exported), legacyExport(exported));
+        }
         return files;
     }
 
@@ -435,8 +462,51 @@ public final class DemoDataGenerator {
         return csv.toString();
     }
 
-    private String legacyCsv() {
-        List<String[]> rows = new ArrayList<>();
+    /** The file name of an earlier legacy export. */
+    static String legacyExportFile(LocalDate exported) {
+        return "legacy-accounts-" + exported + ".csv";
+    }
+
+    /**
+     * The legacy export taken on the morning of {@code exported}: a migrated person's mailbox is disabled
+     * once they have moved, leavers' after {@link #LEAVERS_DISABLED}, unowned and former users' after
+     * {@link #UNOWNED_DISABLED}; after the decommissioning date every mailbox is disabled (the server is off,
+     * so the burn-down reaches 0). No sign-in is later than the export.
+     */
+    private String legacyExport(LocalDate exported) {
+        boolean serverOff = exported.isAfter(DECOMMISSIONED);
+        Csv csv = new Csv("account", "display_name", "staff_id", "mailbox_type", "status", "mailbox_size_mb",
+                "last_logon", "owner_staff_id");
+        for (String[] base : legacyRows) {
+            String[] r = base.clone();
+            Person p = legacyHolder.get(r[0]);
+            if (serverOff) {
+                r[4] = "Disabled";
+            } else if ("Active".equals(r[4]) && "User".equals(r[3])) {
+                boolean disabled;
+                if (p != null && p.migrating()) {
+                    disabled = p.migratedOn() != null && p.migratedOn().isBefore(exported);
+                } else if (p != null && p.leaver()) {
+                    disabled = !exported.isBefore(LEAVERS_DISABLED);
+                } else {
+                    disabled = p == null && !exported.isBefore(UNOWNED_DISABLED);
+                }
+                r[4] = disabled ? "Disabled" : "Active";
+            }
+            if (r[6] != null) {
+                LocalDateTime logon = LocalDateTime.parse(r[6], UK_DATE_TIME);
+                if (!logon.isBefore(exported.atStartOfDay())) {
+                    r[6] = UK_DATE_TIME.format(previousWorkingDay(exported.minusDays(1)).atTime(logon.toLocalTime()));
+                }
+            }
+            csv.row((Object[]) r);
+        }
+        return csv.toString();
+    }
+
+    /** Every mailbox the legacy server ever held (draws from the seeded random exactly once). */
+    private void legacyInventory() {
+        List<String[]> rows = legacyRows;
         List<Person> active = sortedById().stream().filter(p -> !p.leaver()).toList();
         for (Person p : sortedById()) {
             String status = null;
@@ -462,6 +532,7 @@ public final class DemoDataGenerator {
             if (status != null) {
                 rows.add(new String[] {p.handle + "@" + LEGACY_DOMAIN, p.first + " " + p.last, p.id, "User", status,
                     size(50, 9000), UK_DATE_TIME.format(logon), null});
+                legacyHolder.put(p.handle + "@" + LEGACY_DOMAIN, p);
             }
         }
         String[] unowned = {"training01", "training02", "scan.eastleigh", "test.migration", "ra.kiosk"};
@@ -519,12 +590,8 @@ public final class DemoDataGenerator {
             rows.add(new String[] {name + "@" + LEGACY_DOMAIN, "Meeting room " + (i / 11 + 1) + ", " + site, null,
                 "Resource", "Active", size(1, 300), null, i % 6 == 5 ? null : active.get(rnd.nextInt(active.size())).id});
         }
-        rows.sort(Comparator.comparing(r -> r[0]));
         // An Exchange export: extra columns (display name) are ignored on import, enumerations in its own case.
-        Csv csv = new Csv("account", "display_name", "staff_id", "mailbox_type", "status", "mailbox_size_mb",
-                "last_logon", "owner_staff_id");
-        rows.forEach(csv::row);
-        return csv.toString();
+        rows.sort(Comparator.comparing(r -> r[0]));
     }
 
     private String nhsmailCsv() {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.ArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +46,15 @@ class DemoDataGeneratorTest {
         if (Boolean.getBoolean("demo.regenerate")) {
             DemoDataGenerator.write(DIR);
         }
-        assertEquals(ImportKind.ALL.stream().map(k -> k.urlName() + ".csv").toList(), List.copyOf(files.keySet()),
-                "one file per import kind, in import order");
+        assertEquals(ImportKind.ALL.stream().map(k -> k.urlName() + ".csv").toList(),
+                List.copyOf(files.keySet()).subList(0, ImportKind.ALL.size()), "X26: one file per import kind, in import order");
+        assertEquals(new TreeSet<>(DemoLoader.PLAN.stream().map(DemoLoader.Step::file).toList()),
+                new TreeSet<>(files.keySet()), "the loader imports every generated file");
+        try (var committedFiles = Files.walk(DIR)) {
+            assertEquals(new TreeSet<>(files.keySet()), committedFiles.filter(f -> f.toString().endsWith(".csv"))
+                    .map(f -> DIR.relativize(f).toString()).collect(Collectors.toCollection(TreeSet::new)),
+                    "no committed demo file that the generator does not write");
+        }
         for (Map.Entry<String, String> file : files.entrySet()) {
             String committed = Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8);
             if (!committed.equals(file.getValue())) {
@@ -161,6 +170,57 @@ class DemoDataGeneratorTest {
         assertTrue(perMonth.get(YearMonth.of(2026, 3)) > 2.5 * baseline, "March spike: " + perMonth);
         assertTrue(perMonth.get(YearMonth.of(2026, 8)) < baseline * 0.8, "fewer calls afterwards: " + perMonth);
         assertTrue(acrossSpringChange, "a ticket open across the March clock change");
+    }
+
+    @Test
+    void legacyExportsBurnDownToZeroOnceTheServerIsOff() {
+        List<Long> active = new ArrayList<>();
+        for (DemoLoader.Step step : DemoLoader.PLAN) {
+            if (step.organisation().equals(DemoLoader.ODS_CODE) && step.kind() == ImportKind.LEGACY_ACCOUNTS) {
+                List<NamedCsvRecord> rows = rows(step.file());
+                assertEquals(732, rows.size(), "every export lists the same mailboxes: " + step.file());
+                active.add(rows.stream().filter(r -> r.getField("mailbox_type").equalsIgnoreCase("user")
+                        && r.getField("status").equalsIgnoreCase("active")).count());
+                for (NamedCsvRecord r : rows) {
+                    String logon = r.getField("last_logon");
+                    assertTrue(logon.isEmpty() || LocalDateTime.parse(logon, UK_DATE_TIME).isBefore(step.ukTime()),
+                            "no sign-in after the export was taken: " + step.file() + " " + r);
+                }
+            }
+        }
+        assertEquals(8, active.size(), "eight exports: " + active);
+        assertTrue(active.get(0) > 600, "before the pilot every migrating mailbox is active: " + active);
+        for (int i = 1; i < active.size(); i++) {
+            assertTrue(active.get(i) < active.get(i - 1), "each export has fewer active user mailboxes: " + active);
+        }
+        assertEquals(0L, active.get(active.size() - 1), "the last export is taken after the switch-off: " + active);
+        assertTrue(rows("legacy-accounts.csv").stream().noneMatch(r -> r.getField("status").equalsIgnoreCase("active")),
+                "nothing is active on a server that is off");
+    }
+
+    @Test
+    void secondOrganisationIsMidMigrationWithAccountsAtRiskToday() {
+        String dir = DemoSecondOrganisation.DIR;
+        Set<String> active = rows(dir + "staff.csv").stream().filter(r -> r.getField("employment_status").equals("active"))
+                .map(r -> r.getField("staff_id")).collect(Collectors.toSet());
+        assertEquals(140, active.size());
+        List<NamedCsvRecord> appointments = rows(dir + "appointments.csv");
+        assertEquals(80, appointments.stream().map(r -> r.getField("staff_id")).distinct().count(), "in scope");
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        Map<String, LocalDate> next = new HashMap<>();
+        for (NamedCsvRecord a : appointments) {
+            LocalDate day = LocalDate.parse(a.getField("appointment_date"));
+            assertEquals(day.isBefore(today), !a.getField("outcome").equals("scheduled"), "past slots have an outcome: " + a);
+            if (!day.isBefore(today)) {
+                next.merge(a.getField("staff_id"), day, (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        // the inactivity risk by hand: unregistered accounts whose 30th day comes before the next appointment
+        long atRisk = rows(dir + "nhsmail-accounts.csv").stream().filter(n -> n.getField("registered_date").isEmpty()
+                && next.containsKey(n.getField("staff_id"))
+                && LocalDate.parse(n.getField("created_date")).plusDays(30).isBefore(next.get(n.getField("staff_id"))))
+                .count();
+        assertEquals(9, atRisk, "five Romsey accounts made in October, four pending after an unavailable slot");
     }
 
     private List<NamedCsvRecord> rows(String file) {

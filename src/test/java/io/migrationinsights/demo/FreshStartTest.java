@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FreshStartProfile.class)
 class FreshStartTest {
 
-    /** Rows per kind of the committed demo files, in import order. */
+    /** Rows per kind of X26's committed demo files (each of its eight legacy exports lists 732 mailboxes). */
     static final Map<String, Integer> DEMO_ROWS = demoRows();
+    /** Rows per kind of X27's. */
+    static final Map<String, Integer> SECOND_ROWS = Map.of("staff", 150, "legacy-accounts", 92,
+            "nhsmail-accounts", 105, "appointments", 84);
 
     private static Map<String, Integer> demoRows() {
         Map<String, Integer> rows = new LinkedHashMap<>();
@@ -40,22 +45,43 @@ class FreshStartTest {
     }
 
     @Test
-    void firstStartLoadsTheDemoOrganisationThroughTheImportLedger() throws IOException {
+    void firstStartLoadsBothDemoOrganisationsThroughTheImportLedgerAtTheirExportTimes() throws IOException {
         asAdmin(generatedPassword()).get("/api/organisations/" + DemoLoader.ODS_CODE)
                 .then().statusCode(200).body("name", equalTo(DemoLoader.NAME));
+        asAdmin(generatedPassword()).get("/api/organisations/" + DemoLoader.SECOND_ODS_CODE)
+                .then().statusCode(200).body("name", equalTo(DemoLoader.SECOND_NAME));
 
-        List<Map<String, Object>> imports = asAdmin(generatedPassword())
-                .get("/api/organisations/" + DemoLoader.ODS_CODE + "/imports")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        Map<String, Integer> rowsByKind = new LinkedHashMap<>();
-        // newest first: reversed, the ledger is in import order
-        for (int i = imports.size() - 1; i >= 0; i--) {
-            Map<String, Object> entry = imports.get(i);
-            rowsByKind.put((String) entry.get("kind"), ((Number) entry.get("rows")).intValue());
-            assertEquals(DemoLoader.USER, entry.get("importedBy"));
-            assertEquals(entry.get("kind") + ".csv", entry.get("fileName"));
+        for (String ods : List.of(DemoLoader.ODS_CODE, DemoLoader.SECOND_ODS_CODE)) {
+            List<DemoLoader.Step> plan = DemoLoader.PLAN.stream().filter(s -> s.organisation().equals(ods)).toList();
+            List<Map<String, Object>> imports = asAdmin(generatedPassword())
+                    .get("/api/organisations/" + ods + "/imports")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertEquals(plan.size(), imports.size(), ods);
+            Map<String, Integer> rows = ods.equals(DemoLoader.ODS_CODE) ? DEMO_ROWS : SECOND_ROWS;
+            // newest first: reversed, the ledger is in import order, stamped when each export was taken
+            for (int i = 0; i < plan.size(); i++) {
+                Map<String, Object> entry = imports.get(imports.size() - 1 - i);
+                DemoLoader.Step step = plan.get(i);
+                assertEquals(step.kind().urlName(), entry.get("kind"));
+                assertEquals(step.file().substring(step.file().lastIndexOf('/') + 1), entry.get("fileName"));
+                assertEquals(rows.get(step.kind().urlName()), ((Number) entry.get("rows")).intValue(), step.file());
+                assertEquals(DemoLoader.USER, entry.get("importedBy"));
+                assertEquals(step.ukTime().atZone(ZoneId.of("Europe/London")).toInstant(),
+                        Instant.parse((String) entry.get("importedAt")), step.file());
+            }
         }
-        assertEquals(DEMO_ROWS, rowsByKind);
+    }
+
+    @Test
+    void theDemoBurnDownFallsToZeroAtTheSwitchOff() throws IOException {
+        List<Integer> burnDown = asAdmin(generatedPassword())
+                .get("/api/organisations/" + DemoLoader.ODS_CODE + "/metrics/decommissioning/history")
+                .then().statusCode(200).extract().jsonPath().getList("activeUserMailboxes", Integer.class);
+        // counted from the committed exports (DemoDataGeneratorTest checks they only fall)
+        assertEquals(List.of(618, 599, 573, 251, 63, 14, 5, 0), burnDown);
+        asAdmin(generatedPassword()).get("/api/organisations/" + DemoLoader.ODS_CODE + "/metrics/decommissioning")
+                .then().statusCode(200).body("activeUserMailboxes", equalTo(0))
+                .body("decommissioningDate", equalTo("2026-06-30"));
     }
 
     @Test
