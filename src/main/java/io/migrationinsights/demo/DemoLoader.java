@@ -126,7 +126,8 @@ public class DemoLoader {
                     String ods = step.organisation().equals(ODS_CODE) ? odsCode : secondOdsCode;
                     current[0] = step.file();
                     try (InputStream in = files.apply(step.file())) {
-                        ImportResult result = imports.importCsv(ods, step.kind(), in, step.file(), false, USER,
+                        String fileName = step.file().substring(step.file().lastIndexOf('/') + 1);
+                        ImportResult result = imports.importCsv(ods, step.kind(), in, fileName, false, USER,
                                 step.ukTime().atZone(ClockProducer.UK).toInstant());
                         rows.put(ods + " " + step.file(), result.rows());
                     } catch (IOException e) {

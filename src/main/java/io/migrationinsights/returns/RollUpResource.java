@@ -76,6 +76,7 @@ public class RollUpResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollUp.class)),
                     @Content(mediaType = ReturnWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             format = "binary", description = "The workbook (sheet Roll-up)."))})
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Response get(@PathParam("period") @Parameter(description = "The month, YYYY-MM, optionally with the "
                                 + "format as a suffix: .xlsx or .json.", schema = @Schema(type = SchemaType.STRING,

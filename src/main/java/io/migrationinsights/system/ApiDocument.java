@@ -42,7 +42,7 @@ public class ApiDocument implements OASFilter {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String IMPORT_REJECTED = "ImportRejected";
 
-    private static final String BAD_REQUEST = "BadRequest";
+    public static final String BAD_REQUEST = "BadRequest";
     private static final String UNAUTHORIZED = "Unauthorized";
     public static final String NOT_FOUND = "NotFound";
     private static final String NOT_ACCEPTABLE = "NotAcceptable";
