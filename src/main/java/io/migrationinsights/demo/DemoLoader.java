@@ -75,7 +75,7 @@ public class DemoLoader {
         }
         LocalDateTime november = LocalDateTime.of(2026, 11, 27, 9, 0);
         for (ImportKind kind : List.of(ImportKind.STAFF, ImportKind.LEGACY_ACCOUNTS, ImportKind.NHSMAIL_ACCOUNTS,
-                ImportKind.APPOINTMENTS)) {
+                ImportKind.APPOINTMENTS, ImportKind.TICKETS)) {
             steps.add(new Step(SECOND_ODS_CODE, kind, "x27/" + fileName(kind), november));
             november = november.plusMinutes(1);
         }

@@ -23,7 +23,7 @@ import java.util.Set;
  * (19 Jan) and a wash-up (26 Jan) are still to come. Five Romsey accounts were
  * created in October, long before their January slots, and nobody has signed in
  * to them: with the unavailable people's pending accounts they are the
- * inactivity risk today. Its own seeded {@link Random}, so X26's files do not
+ * inactivity risk today. Its service desk's calls spike at Lymington's go-live. Its own seeded {@link Random}, so X26's files do not
  * move when this changes.
  */
 final class DemoSecondOrganisation {
@@ -114,6 +114,7 @@ final class DemoSecondOrganisation {
         files.put(DIR + "legacy-accounts.csv", legacyCsv());
         files.put(DIR + "nhsmail-accounts.csv", nhsmailCsv());
         files.put(DIR + "appointments.csv", appointmentsCsv());
+        files.put(DIR + "tickets.csv", ticketsCsv());
         return files;
     }
 
@@ -233,6 +234,50 @@ final class DemoSecondOrganisation {
                 .forEach(p -> csv.row(p.handle + "@nhs.net", p.id, p.created.toString(),
                         p.registered == null ? null : p.registered.toString(),
                         p.registered == null ? "migration_pending" : "active"));
+        return csv.toString();
+    }
+
+    /**
+     * The service desk from September to the export: a steady trickle, 70% with a known caller, and the calls of
+     * migrated people on their day or in the two working days after it (migration related), so Lymington's
+     * go-live shows its spike.
+     */
+    private String ticketsCsv() {
+        record Ticket(LocalDateTime opened, String category, String channel, boolean migration, String caller) {
+        }
+        List<Ticket> tickets = new ArrayList<>();
+        List<Person> callers = people.stream().filter(p -> p.group != Group.LEAVER).toList();
+        String[] categories = {"password_reset", "calendar", "missing_mail", "shared_mailbox", "mobile_device", "other"};
+        for (LocalDate d = LocalDate.of(2026, 9, 1); d.isBefore(EXPORTED); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() >= 6 || rnd.nextInt(100) >= 45) {
+                continue;
+            }
+            String caller = rnd.nextInt(100) < 70 ? callers.get(rnd.nextInt(callers.size())).id : null;
+            tickets.add(new Ticket(d.atTime(8, 0).plusMinutes(rnd.nextInt(540)), categories[rnd.nextInt(categories.length)],
+                    rnd.nextBoolean() ? "phone" : "email", false, caller));
+        }
+        String[] migration = {"password_reset", "account_activation", "mobile_device", "delegation_access", "calendar"};
+        for (Person p : people) {
+            LocalDate migrated = p.migratedOn();
+            if (migrated == null || rnd.nextInt(100) >= 60) {
+                continue;
+            }
+            LocalDate day = migrated;
+            for (int k = rnd.nextInt(3); k > 0; k--) {
+                day = DemoDataGenerator.nextWorkingDay(day);
+            }
+            tickets.add(new Ticket(day.atTime(8, 30).plusMinutes(rnd.nextInt(480)),
+                    migration[rnd.nextInt(migration.length)], day.equals(migrated) ? "floorwalker" : "phone", true, p.id));
+        }
+        tickets.sort(Comparator.comparing(Ticket::opened).thenComparing(Ticket::category));
+        Csv csv = new Csv("ticket_id", "opened_at", "resolved_at", "category", "channel", "migration_related", "staff_id");
+        int number = 7_000;
+        for (Ticket t : tickets) {
+            number += 1 + rnd.nextInt(2);
+            LocalDateTime resolved = t.opened().plusMinutes(15 + rnd.nextInt(300));
+            csv.row("CT" + number, t.opened().toString(), resolved.isBefore(EXPORTED.atTime(9, 0)) ? resolved.toString() : null,
+                    t.category(), t.channel(), t.migration() ? "yes" : "no", t.caller());
+        }
         return csv.toString();
     }
 

@@ -29,7 +29,7 @@ class FreshStartTest {
     static final Map<String, Integer> DEMO_ROWS = demoRows();
     /** Rows per kind of X27's. */
     static final Map<String, Integer> SECOND_ROWS = Map.of("staff", 150, "legacy-accounts", 92,
-            "nhsmail-accounts", 105, "appointments", 84);
+            "nhsmail-accounts", 105, "appointments", 84, "tickets", 52);
 
     private static Map<String, Integer> demoRows() {
         Map<String, Integer> rows = new LinkedHashMap<>();
