@@ -30,7 +30,10 @@ public class HeadlineGauges {
 
     private static final Logger LOG = Logger.getLogger(HeadlineGauges.class);
 
-    /** Gauge name (Prometheus adds {@code _pounds} for the base unit) and the index in a snapshot. */
+    /**
+     * Gauge name and base unit (Prometheus appends the unit: {@code insights_net_saving_gbp}; money is in
+     * pounds sterling, named by its ISO 4217 code as Prometheus names base units) and the index in a snapshot.
+     */
     private enum Figure {
         ACCOUNTS_REGISTERED("insights.accounts.registered", null,
                 "NHSmail accounts registered on or before today (cumulativeRegistered), deleted accounts excluded"),
@@ -39,7 +42,7 @@ public class HeadlineGauges {
         STAFF_OUTSTANDING("insights.staff.outstanding", null, "In-scope staff not yet migrated (inScope - migrated)"),
         WASHUP_OUTSTANDING("insights.washup.outstanding", null,
                 "Staff unavailable on their designated day who have no migrated appointment"),
-        NET_SAVING("insights.net.saving", "pounds",
+        NET_SAVING("insights.net.saving", "gbp",
                 "Net saving as of today: costAvoided + legacyRunningSaved - projectCost - newRunningCost");
 
         final String meter;

@@ -249,7 +249,7 @@ class MetricsOperationsTest {
         org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_staff_migrated" + tag + " 2.0"));
         org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_staff_outstanding" + tag + " 1.0"));
         org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_washup_outstanding" + tag + " 1.0"));
-        org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_net_saving_pounds" + tag + " 153.45"));
+        org.hamcrest.MatcherAssert.assertThat(scrape, containsString("insights_net_saving_gbp" + tag + " 153.45"));
         given().get("/q/metrics").then().statusCode(401);
     }
 }
