@@ -24,7 +24,9 @@ public enum AuditAction {
     /** A sign-in with a password: success, failure or throttled. */
     SIGN_IN("sign-in"),
     /** A request with an API token that is unknown, revoked or expired. */
-    TOKEN_REFUSED("token.refused");
+    TOKEN_REFUSED("token.refused"),
+    /** An online backup of the embedded (H2) database written to the data folder. */
+    BACKUP_CREATE("backup.create");
 
     private final String code;
 

@@ -42,7 +42,7 @@ public class AuditResource {
                     + "1 to 500, default 50. Answers {page, size, total, items: [{id, at, user, action, organisation, "
                     + "parameters, outcome}]}. Actions: import, return.download, return.finalise, return.revise, "
                     + "report.download, report.finalise, report.revise, personal-data.view, user.save, user.delete, "
-                    + "token.create, token.revoke, sign-in, token.refused.")
+                    + "token.create, token.revoke, sign-in, token.refused, backup.create.")
     @APIResponse(responseCode = "200", description = "One page of the trail, newest first.")
     public AuditTrail.Page audit(@QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("user") String user, @QueryParam("action") String action,

@@ -35,6 +35,7 @@ public class ApiDocument implements OASFilter {
     public static final String TOKENS = "Tokens";
     public static final String AUDIT = "Audit";
     public static final String REPORTS = "Reports";
+    public static final String BACKUPS = "Backups";
 
     public static final String FORBIDDEN = "Forbidden";
     public static final String CONFLICT = "Conflict";

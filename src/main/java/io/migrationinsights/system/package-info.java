@@ -23,7 +23,9 @@
                         + "drafts, finalised and revised versions, as JSON, workbook or PDF."),
                 @Tag(name = ApiDocument.USERS, description = "Users, their roles and organisations (admin only)."),
                 @Tag(name = ApiDocument.TOKENS, description = "API tokens for REST clients (admin only)."),
-                @Tag(name = ApiDocument.AUDIT, description = "The audit trail: who did what, when (admin only).")
+                @Tag(name = ApiDocument.AUDIT, description = "The audit trail: who did what, when (admin only)."),
+                @Tag(name = ApiDocument.BACKUPS, description = "Online backups of the embedded database into the data "
+                        + "folder (admin only); PostgreSQL is backed up with pg_dump.")
         },
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 package io.migrationinsights.system;
