@@ -534,12 +534,12 @@ class FaultHarnessIT {
         // A read answers the data before the import or, once it has committed (its answer may still be on the
         // way), after it: never a mix, and never the old data again once the new was seen.
         int reads = 0;
-        boolean committed = false;
+        boolean newSeen = false;
         for (String s : seen) {
             assertTrue(s.equals(before) || s.equals(after), "a read during the import saw neither the committed "
                     + "data before it nor after it: " + s);
-            committed |= s.equals(after);
-            assertTrue(!committed || s.equals(after), "a read saw the old data after the new");
+            newSeen |= s.equals(after);
+            assertTrue(!newSeen || s.equals(after), "a read saw the old data after the new");
             reads += s.equals(before) ? 1 : 0;
         }
         assertTrue(reads >= 3, "only " + reads + " reads while the import ran");
