@@ -358,7 +358,9 @@ class FaultHarnessIT {
                         .statusCode()));
             }
             int offset = 0;
+            int inFlight = 0;
             for (int tick = 0; tick < 12; tick++) {
+                inFlight = Math.max(inFlight, spooled(jar).size());
                 for (Socket socket : sockets) {
                     socket.getOutputStream().write(file, offset, 100);
                     socket.getOutputStream().flush();
@@ -387,7 +389,8 @@ class FaultHarnessIT {
             }
             record(String.format(Locale.ROOT, "%s: %d trickling uploads (100 B every 500 ms) beside a pool of 4 "
                     + "connections: %d imports and reads answered meanwhile; once stalled, the read timeout (5 s) "
-                    + "ended them all within %d ms, no file and no import left", name, tricklers, done, endedMillis));
+                    + "ended them all within %d ms, no file and no import left (upload files seen at once while "
+                    + "trickling: %d)", name, tricklers, done, endedMillis, inFlight));
         } finally {
             for (Socket s : sockets) {
                 s.close();
