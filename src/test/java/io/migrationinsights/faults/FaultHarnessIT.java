@@ -368,6 +368,7 @@ class FaultHarnessIT {
                 offset += 100;
                 Thread.sleep(500);
             }
+            long stalled = System.nanoTime(); // from here on they send nothing
             int done = 0;
             for (Future<Integer> f : work) {
                 int status = f.get(60, TimeUnit.SECONDS);
@@ -375,8 +376,7 @@ class FaultHarnessIT {
                 done++;
             }
             readers.shutdown();
-            // now they stall: the read timeout (5 s here) ends each upload
-            long stalled = System.nanoTime();
+            // they stall: the read timeout (5 s here) ends each upload
             long deadline = stalled + TimeUnit.SECONDS.toNanos(30);
             while (!spooled(jar).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -389,8 +389,8 @@ class FaultHarnessIT {
             }
             record(String.format(Locale.ROOT, "%s: %d trickling uploads (100 B every 500 ms) beside a pool of 4 "
                     + "connections: %d imports and reads answered meanwhile; once stalled, the read timeout (5 s) "
-                    + "ended them all within %d ms, no file and no import left (upload files seen at once while "
-                    + "trickling: %d)", name, tricklers, done, endedMillis, inFlight));
+                    + "had ended them all %d ms after their last byte, no file and no import left (upload files "
+                    + "seen at once while trickling: %d)", name, tricklers, done, endedMillis, inFlight));
         } finally {
             for (Socket s : sockets) {
                 s.close();
