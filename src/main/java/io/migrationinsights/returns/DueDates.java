@@ -3,6 +3,7 @@ package io.migrationinsights.returns;
 import io.migrationinsights.system.InsightsConfig;
 import io.migrationinsights.system.WorkingDays;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -19,6 +20,7 @@ public class DueDates {
     private final WorkingDays days;
     private final int dueWorkingDay;
 
+    @Inject
     DueDates(InsightsConfig config) {
         this(WorkingDays.englandAndWales(), config.returns().dueWorkingDay());
     }

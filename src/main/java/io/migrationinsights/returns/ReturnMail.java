@@ -33,6 +33,8 @@ class ReturnMail {
         }
         String what = (e.revised() ? "Revised" : "Final") + " return " + e.odsCode() + " " + e.period()
                 + " version " + e.version();
+        String logged = (e.revised() ? "revised" : "final") + " return " + e.odsCode() + " " + e.period()
+                + " version " + e.version();
         String text = "The monthly NHS Digital return of " + e.organisationName() + " (" + e.odsCode() + ") for "
                 + e.period() + " was " + (e.revised() ? "revised" : "finalised") + ".\n\n"
                 + "Period: " + e.period() + "\n"
@@ -42,7 +44,7 @@ class ReturnMail {
                 + "The workbook is attached: " + e.fileName() + "\n";
         Mail mail = new Mail().setTo(e.recipients()).setSubject(what + " (" + e.organisationName() + ")")
                 .setText(text).addAttachment(e.fileName(), e.workbook(), ReturnWorkbook.MEDIA_TYPE);
-        out.send(mail, what.toLowerCase(Locale.UK));
+        out.send(mail, logged);
     }
 
     void noticed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReturnNoticeRecorded e) {
