@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import org.eclipse.microprofile.config.ConfigValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -25,10 +26,15 @@ public class MailOut {
     private final boolean configured;
     private final AtomicBoolean saidUnconfigured = new AtomicBoolean();
 
+    @Inject
     MailOut(ReactiveMailer mailer, InsightsConfig config) {
+        this(mailer, config.mail(), hostConfigured());
+    }
+
+    MailOut(ReactiveMailer mailer, InsightsConfig.Mail config, boolean configured) {
         this.mailer = mailer;
-        this.config = config.mail();
-        this.configured = hostConfigured();
+        this.config = config;
+        this.configured = configured;
     }
 
     /**
