@@ -2,10 +2,11 @@ package io.migrationinsights.system;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.ConfigValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,6 @@ public class MailOut {
     private final ReactiveMailer mailer;
     private final InsightsConfig.Mail config;
     private final boolean configured;
-    private final AtomicBoolean saidUnconfigured = new AtomicBoolean();
 
     @Inject
     MailOut(ReactiveMailer mailer, InsightsConfig config) {
@@ -47,6 +47,13 @@ public class MailOut {
                 && !host.getSourceName().toLowerCase().contains("default");
     }
 
+    /** Says once, at start, that no mail will be sent. */
+    void onStart(@Observes StartupEvent event) {
+        if (!configured) {
+            LOG.info("No SMTP host is configured (quarkus.mailer.host): returns and notices are not mailed.");
+        }
+    }
+
     /** Whether mail can go at all. */
     public boolean enabled() {
         return configured;
@@ -63,10 +70,7 @@ public class MailOut {
             return;
         }
         if (!configured) {
-            if (saidUnconfigured.compareAndSet(false, true)) {
-                LOG.infof("No SMTP host is configured (quarkus.mailer.host): %s and every later mail are not sent.",
-                        what);
-            }
+            LOG.debugf("Not sent (no SMTP host): %s", what);
             return;
         }
         mailer.send(mail)
