@@ -22,12 +22,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Optional;
@@ -144,7 +144,7 @@ public class ReturnService {
     @Transactional
     public Rendered finalise(String ods, YearMonth period, String user) {
         Organisation org = organisations.requireLocked(ods);
-        LocalDate today = LocalDate.now(clock.withZone(io.migrationinsights.system.ClockProducer.UK));
+        LocalDate today = LocalDate.now(clock); // the service's clock is in UK time (ClockProducer)
         if (period.atEndOfMonth().isAfter(today)) {
             DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
             throw ProblemException.conflict("The return of " + ods + " for " + period + " cannot be finalised before "

@@ -49,7 +49,8 @@ public interface InsightsConfig {
          * When the notices job runs (a Quartz cron expression, UK time): every day at 06:00. On the first
          * working day of a month it records each organisation's draft for the month just ended and mails
          * that it is ready; two working days before the due date it reminds; a run that finds a notice not
-         * yet recorded (the service was down, the database failed) records it then.
+         * yet recorded (the service was down, the database failed) records it then. {@code off} never
+         * schedules it (the tests call the job themselves).
          */
         @WithDefault("0 0 6 * * ?")
         String noticeSchedule();

@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,27 +51,21 @@ public final class WorkingDays {
 
     /** The {@code n}th working day after {@code day} ({@code n} from 1; {@code day} itself never counts). */
     public LocalDate nthAfter(LocalDate day, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1, was " + n);
-        }
-        LocalDate d = day;
-        for (int counted = 0; counted < n; ) {
-            d = d.plusDays(1);
-            if (isWorkingDay(d)) {
-                counted++;
-            }
-        }
-        return d;
+        return nth(day, n, 1);
     }
 
     /** The {@code n}th working day before {@code day} ({@code n} from 1; {@code day} itself never counts). */
     public LocalDate nthBefore(LocalDate day, int n) {
+        return nth(day, n, -1);
+    }
+
+    private LocalDate nth(LocalDate day, int n, int step) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
         LocalDate d = day;
         for (int counted = 0; counted < n; ) {
-            d = d.minusDays(1);
+            d = d.plusDays(step);
             if (isWorkingDay(d)) {
                 counted++;
             }
@@ -90,7 +85,7 @@ public final class WorkingDays {
 
     /** The bank holidays known, in order. */
     public Set<LocalDate> holidays() {
-        return java.util.Collections.unmodifiableSet(holidays);
+        return Collections.unmodifiableSet(holidays);
     }
 
     private static WorkingDays load() {
