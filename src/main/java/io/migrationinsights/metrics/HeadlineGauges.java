@@ -82,10 +82,13 @@ public class HeadlineGauges {
     /**
      * Then every interval, counted from the start; a run still going when the
      * next is due makes that one skip. The expressions name the key that
-     * {@link InsightsConfig.Metrics#gaugeRefresh()} declares.
+     * {@link InsightsConfig.Metrics#gaugeRefresh()} declares. The gauges live in
+     * each instance's memory, so every instance refreshes its own (the in-memory
+     * scheduler, not the Quartz cluster that runs a job once across instances).
      */
     @Scheduled(identity = "headline-gauges", every = "${insights.metrics.gauge-refresh}",
-            delayed = "${insights.metrics.gauge-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${insights.metrics.gauge-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void scheduledRefresh() {
         refreshQuietly();
     }

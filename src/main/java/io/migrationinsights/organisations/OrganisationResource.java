@@ -7,6 +7,7 @@ import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -39,8 +40,22 @@ public class OrganisationResource {
         this.identity = identity;
     }
 
-    /** Body of {@code PUT /api/organisations/{ods}}. */
-    public record OrganisationRequest(@NotBlank @Size(max = 200) String name) {
+    /** A plain address: something, @, a domain with a dot (Bean Validation's own check accepts {@code a@b}). */
+    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+    /**
+     * Body of {@code PUT /api/organisations/{ods}}.
+     *
+     * @param returnRecipients who receives the return by mail: finalised and revised workbooks, the
+     *                         monthly "ready" notice and the reminder; omitted keeps the list, {@code []} empties it
+     */
+    public record OrganisationRequest(@NotBlank @Size(max = 200) String name,
+                                      @Size(max = 50) @Schema(description = "Email addresses that receive the "
+                                              + "return; omitted keeps the current list, [] empties it.",
+                                              examples = "[\"migration.lead@nhs.net\"]")
+                                      List<@NotBlank @Size(max = 254) @Email(regexp = EMAIL,
+                                              message = "'${validatedValue}' is not an email address: write it "
+                                                      + "as name@organisation.nhs.uk") String> returnRecipients) {
     }
 
     @GET
@@ -50,7 +65,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "The organisations, by ODS code.")
     public List<OrganisationView> list() {
         Grants grants = Grants.of(identity);
-        return service.list().stream().filter(o -> grants.allows(o.odsCode())).toList();
+        return service.list().stream().filter(o -> grants.allows(o.odsCode())).map(this::shown).toList();
     }
 
     @GET
@@ -60,7 +75,12 @@ public class OrganisationResource {
             description = "The organisation as {odsCode, name}; 404 when no organisation has this ODS code.")
     @APIResponse(responseCode = "200", description = "The organisation.")
     public OrganisationView get(@PathParam("ods") @OdsCode String ods) {
-        return service.get(ods);
+        return shown(service.get(ods));
+    }
+
+    /** The recipients are personal data: shown to the roles that set them. */
+    private OrganisationView shown(OrganisationView view) {
+        return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.PM) ? view : view.withoutRecipients();
     }
 
     @PUT
@@ -70,14 +90,16 @@ public class OrganisationResource {
     @CreatesOrganisation
     @Operation(operationId = "putOrganisation", summary = "Create (201, admin only) or rename (200, admin or a pm it is granted to) an organisation",
             description = "The ODS code is 3 to 5 upper-case letters or digits; the name is required, at most 200 "
-                    + "characters.")
+                    + "characters. returnRecipients (optional, at most 50 email addresses) receive the return by "
+                    + "mail; a malformed address is refused with 422 naming it.")
     @APIResponse(responseCode = "200", description = "Renamed.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     public Response put(@PathParam("ods") @OdsCode String ods, @Valid @NotNull OrganisationRequest body) {
-        OrganisationService.Saved saved = service.createOrRename(ods, body.name(), identity.hasRole(Roles.ADMIN));
+        OrganisationService.Saved saved = service.createOrRename(ods, body.name(), body.returnRecipients(),
+                identity.hasRole(Roles.ADMIN));
         return Response.status(saved.created() ? 201 : 200).entity(saved.organisation()).build();
     }
 }

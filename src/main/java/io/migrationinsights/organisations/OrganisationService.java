@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class OrganisationService {
@@ -25,15 +26,17 @@ public class OrganisationService {
     /** Creates or renames on behalf of the service itself (the demo loader). */
     @Transactional
     public Saved createOrRename(String odsCode, String name) {
-        return createOrRename(odsCode, name, true);
+        return createOrRename(odsCode, name, null, true);
     }
 
     /**
      * Creates (only when {@code mayCreate}: CONTRACT section 7, only admin creates organisations) or renames;
-     * the caller has checked the code and the name (see OrganisationResource).
+     * the caller has checked the code, the name and the addresses (see OrganisationResource).
+     *
+     * @param returnRecipients who receives the return by mail; null keeps the current list
      */
     @Transactional
-    public Saved createOrRename(String odsCode, String name, boolean mayCreate) {
+    public Saved createOrRename(String odsCode, String name, List<String> returnRecipients, boolean mayCreate) {
         Organisation org = repository.findByOds(odsCode).orElse(null);
         boolean created = org == null;
         if (created && !mayCreate) {
@@ -45,6 +48,10 @@ public class OrganisationService {
             org.createdAt = Instant.now(clock);
         }
         org.name = name.strip();
+        if (returnRecipients != null) {
+            org.returnRecipients.clear();
+            returnRecipients.stream().map(String::strip).distinct().forEach(org.returnRecipients::add);
+        }
         repository.persist(org);
         return new Saved(OrganisationView.of(org), created);
     }
@@ -57,6 +64,12 @@ public class OrganisationService {
     @Transactional
     public List<OrganisationView> list() {
         return repository.listByCode().stream().map(OrganisationView::of).toList();
+    }
+
+    /** Who receives the organisation's return by mail (empty when nobody), read in the caller's transaction. */
+    @Transactional
+    public List<String> returnRecipients(Organisation org) {
+        return List.copyOf(Optional.ofNullable(org.returnRecipients).orElse(List.of()));
     }
 
     /** Every organisation by ODS code, for work done per organisation (read the returned entities' fields only). */

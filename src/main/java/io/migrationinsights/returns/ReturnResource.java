@@ -68,7 +68,10 @@ public class ReturnResource {
     @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
     @Operation(operationId = "listReturns", summary = "Finalised periods (latest version, history) and the migration months still in draft",
             description = "A period is listed when it has a final version, or (as a draft) when the organisation has "
-                    + "appointments in that month.")
+                    + "appointments in that month or the scheduled job recorded its draft. dueDate: the Nth working "
+                    + "day (insights.returns.due-working-day, default 10; England and Wales) after the period. "
+                    + "notices: what the scheduled job recorded (ready: the draft's figures when the month had "
+                    + "ended; reminder: two working days before the due date).")
     @APIResponse(responseCode = "200", description = "Finalised and draft periods, by period.")
     public List<ReturnService.Listed> list(@PathParam("ods") @OdsCode String ods) {
         return returns.list(ods);
@@ -125,9 +128,11 @@ public class ReturnResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PM})
     @Operation(operationId = "finaliseReturn",
-            summary = "Freeze the return as version 1 (201); 409 if already final or the checks find errors",
-            description = "From then on the period's figures and workbook bytes are frozen, whatever is imported later. "
-                    + "409 when a final version exists (revise it instead) or when the return's checks find errors.")
+            summary = "Freeze the return as version 1 (201); 409 if already final, the month has not ended or the checks find errors",
+            description = "From then on the period's figures and workbook bytes are frozen, whatever is imported later, "
+                    + "and the workbook is mailed to the organisation's returnRecipients after the commit. "
+                    + "409 when a final version exists (revise it instead), when the month's last day is after "
+                    + "today (UK date) or when the return's checks find errors.")
     @APIResponse(responseCode = "201", description = "Version 1, frozen; Location names its download.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
@@ -145,7 +150,7 @@ public class ReturnResource {
     @Operation(operationId = "reviseReturn",
             summary = "Freeze version N+1 from today's data, marked Revised with the reason (201)",
             description = "422 without a reason (at most 2000 characters); 409 before any final version or when the "
-                    + "checks find errors.")
+                    + "checks find errors. The new version's workbook is mailed to the returnRecipients.")
     @APIResponse(responseCode = "201", description = "Version N+1, frozen; Location names its download.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)

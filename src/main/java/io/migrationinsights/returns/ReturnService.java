@@ -11,18 +11,23 @@ import io.migrationinsights.audit.AuditAction;
 import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.Organisation;
 import io.migrationinsights.organisations.OrganisationRepository;
+import io.migrationinsights.system.Downloads;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.system.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Optional;
@@ -48,11 +53,20 @@ public class ReturnService {
     private final ImportLedger ledger;
     private final Clock clock;
     private final AuditLog audit;
+    private final DueDates dueDates;
+    private final ReturnNoticeRepository notices;
+    private final Event<ReturnSealed> sealed;
+    private final Event<ReturnNoticeRecorded> noticed;
 
     ReturnService(OrganisationRepository organisations, RegistrationMetrics registrations, MigrationMetrics migration,
                   ReturnVersionRepository versions, ReturnChecks checks, ImportLedger ledger, Clock clock,
-                  AuditLog audit) {
+                  AuditLog audit, DueDates dueDates, ReturnNoticeRepository notices, Event<ReturnSealed> sealed,
+                  Event<ReturnNoticeRecorded> noticed) {
         this.audit = audit;
+        this.dueDates = dueDates;
+        this.notices = notices;
+        this.sealed = sealed;
+        this.noticed = noticed;
         this.organisations = organisations;
         this.registrations = registrations;
         this.migration = migration;
@@ -76,10 +90,24 @@ public class ReturnService {
         }
     }
 
-    /** One line of {@code GET returns}. */
+    /**
+     * One line of {@code GET returns}.
+     *
+     * @param dueDate the Nth working day after the period (insights.returns.due-working-day, CONTRACT section 8)
+     * @param notices what the scheduled job recorded for the period: the draft when the month had ended
+     *                ({@code ready}) and the reminder before the due date
+     */
     public record Listed(@Schema(implementation = YearMonth.class) String period, String status, int version, String sha256, String workbookSha256,
                          Instant finalisedAt, String finalisedBy, boolean revised, String revisionReason,
-                         List<VersionSummary> versions) {
+                         List<VersionSummary> versions, LocalDate dueDate, List<NoticeSummary> notices) {
+    }
+
+    /**
+     * A notice of the scheduled job: the draft's figures as recorded (SHA-256 of their canonical CSV) and
+     * how many recipients were mailed.
+     */
+    public record NoticeSummary(@Schema(enumeration = {"ready", "reminder"}) String kind, Instant recordedAt,
+                                LocalDate dueDate, String figuresSha256, int recipients) {
     }
 
     /** One finalised version in a period's history. */
@@ -109,10 +137,22 @@ public class ReturnService {
         return new Rendered(doc, bytes, Sha256.of(bytes), null, null);
     }
 
-    /** Freezes version 1: 409 when a final version exists or the checks find errors. */
+    /**
+     * Freezes version 1: 409 when a final version exists, the month has not ended yet (UK date) or the
+     * checks find errors.
+     */
     @Transactional
     public Rendered finalise(String ods, YearMonth period, String user) {
         Organisation org = organisations.requireLocked(ods);
+        LocalDate today = LocalDate.now(clock); // the service's clock is in UK time (ClockProducer)
+        if (period.atEndOfMonth().isAfter(today)) {
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+            throw ProblemException.conflict("The return of " + ods + " for " + period + " cannot be finalised before "
+                    + "the month has ended: its last day is " + day.format(period.atEndOfMonth()) + " and today is "
+                    + day.format(today) + " (UK). Check the draft now; finalise it from "
+                    + day.format(period.plusMonths(1).atDay(1)) + " (it is due on " + day.format(dueDates.due(period))
+                    + ").");
+        }
         Optional<ReturnVersion> latest = versions.latest(org.id, period.toString());
         if (latest.isPresent()) {
             throw ProblemException.conflict("The return of " + ods + " for " + period + " was already finalised as version "
@@ -179,12 +219,21 @@ public class ReturnService {
             out.put(period, new Listed(period, "final", last.version, last.figuresSha256, last.workbookSha256,
                     last.finalisedAt, last.finalisedBy, last.version > 1, last.revisionReason,
                     history.stream().map(v -> new VersionSummary(v.version, v.figuresSha256, v.workbookSha256,
-                            v.finalisedAt, v.finalisedBy, v.revisionReason)).toList()));
+                            v.finalisedAt, v.finalisedBy, v.revisionReason)).toList(),
+                    dueDates.due(YearMonth.parse(period)), new ArrayList<>()));
         });
-        for (YearMonth month : migration.appointmentMonths(org.id)) {
-            out.computeIfAbsent(month.toString(), p -> new Listed(p, "draft", 1, figures(org, month).sha256(),
-                    null, null, null, false, null, List.of()));
+        Map<String, List<NoticeSummary>> noticed = new TreeMap<>();
+        for (ReturnNotice n : notices.all(org.id)) {
+            noticed.computeIfAbsent(n.period, k -> new ArrayList<>()).add(new NoticeSummary(n.kind, n.recordedAt,
+                    n.dueDate, n.figuresSha256, n.recipients));
         }
+        List<YearMonth> drafts = new ArrayList<>(migration.appointmentMonths(org.id));
+        noticed.keySet().forEach(p -> drafts.add(YearMonth.parse(p)));
+        for (YearMonth month : drafts) {
+            out.computeIfAbsent(month.toString(), p -> new Listed(p, "draft", 1, figures(org, month).sha256(),
+                    null, null, null, false, null, List.of(), dueDates.due(month), new ArrayList<>()));
+        }
+        noticed.forEach((period, list) -> out.get(period).notices().addAll(list));
         return new ArrayList<>(out.values());
     }
 
@@ -215,7 +264,54 @@ public class ReturnService {
         v.figures = new LinkedHashMap<>(doc.figures().byCode());
         doc.sources().forEach(src -> v.sources.add(ReturnSource.of(src)));
         versions.persist(v);
+        sealed.fire(new ReturnSealed(org.odsCode, org.name, doc.figures().period(), v.version, reason != null,
+                v.figuresSha256, bytes, Downloads.fileName("return-" + org.odsCode + "-" + v.period + "-v" + v.version)
+                + ".xlsx", dueDates.due(doc.figures().period()), List.copyOf(org.returnRecipients)));
         return new Rendered(doc, bytes, v.workbookSha256, user, now);
+    }
+
+    /**
+     * The scheduled job's work for one organisation, in the caller's transaction: records the notices that
+     * are due by {@code today} for the period and not recorded yet (none once the period is final), and fires
+     * one event per notice, which mails after commit. The organisation's row is locked first, so two instances
+     * (or a finalise) take turns; the unique (organisation, period, kind) of return_notice backs it up.
+     */
+    List<ReturnNotice.Kind> recordNotices(String ods, YearMonth period, LocalDate today) {
+        Organisation org = organisations.requireLocked(ods);
+        String p = period.toString();
+        if (versions.latest(org.id, p).isPresent()) {
+            return List.of();
+        }
+        LocalDate due = dueDates.due(period);
+        List<ReturnNotice.Kind> kinds = new ArrayList<>();
+        if (!today.isBefore(dueDates.ready(period)) && notices.find(org.id, p, ReturnNotice.Kind.READY).isEmpty()) {
+            kinds.add(ReturnNotice.Kind.READY);
+        }
+        if (!today.isBefore(dueDates.reminder(period)) && !today.isAfter(due)
+                && notices.find(org.id, p, ReturnNotice.Kind.REMINDER).isEmpty()) {
+            kinds.add(ReturnNotice.Kind.REMINDER);
+        }
+        if (kinds.isEmpty()) {
+            return kinds;
+        }
+        ReturnFigures figures = figures(org, period);
+        List<String> to = List.copyOf(org.returnRecipients);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        for (ReturnNotice.Kind kind : kinds) {
+            ReturnNotice n = new ReturnNotice();
+            n.organisationId = org.id;
+            n.period = p;
+            n.kind = kind.column();
+            n.dueDate = due;
+            n.figuresSha256 = figures.sha256();
+            n.figures = figures.canonicalCsv();
+            n.recipients = to.size();
+            n.recordedAt = now;
+            notices.persist(n);
+            noticed.fire(new ReturnNoticeRecorded(org.odsCode, org.name, period, kind, due, figures.sha256(), to));
+        }
+        notices.flush();
+        return kinds;
     }
 
     private static ReturnFigures frozenFigures(Organisation org, ReturnVersion v) {

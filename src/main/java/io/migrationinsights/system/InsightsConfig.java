@@ -31,6 +31,46 @@ public interface InsightsConfig {
 
     Metrics metrics();
 
+    Returns returns();
+
+    Mail mail();
+
+    /** Due dates and the scheduled notices of the monthly return (CONTRACT section 8). */
+    interface Returns {
+        /**
+         * A return is due on this working day after the end of its period (1 = the first working day
+         * after it). Working days: Monday to Friday except bank holidays in England and Wales
+         * ({@link WorkingDays}). The reminder goes two working days before.
+         */
+        @WithDefault("10")
+        int dueWorkingDay();
+
+        /**
+         * When the notices job runs (a Quartz cron expression, UK time): every day at 06:00. On the first
+         * working day of a month it records each organisation's draft for the month just ended and mails
+         * that it is ready; two working days before the due date it reminds; a run that finds a notice not
+         * yet recorded (the service was down, the database failed) records it then. {@code off} never
+         * schedules it (the tests call the job themselves).
+         */
+        @WithDefault("0 0 6 * * ?")
+        String noticeSchedule();
+    }
+
+    /** Delivery of mail (the SMTP server itself is quarkus.mailer.*). */
+    interface Mail {
+        /** How often a failed send is tried again before it is given up and logged. */
+        @WithDefault("5")
+        int retries();
+
+        /** The wait before the first retry; it doubles up to {@code max-backoff}. */
+        @WithDefault("10s")
+        Duration backoff();
+
+        /** The longest wait between two tries. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+    }
+
     /** Upload limits and batching of CSV imports. */
     interface Import {
         /** Largest accepted upload; larger ones are answered 413. */

@@ -48,6 +48,11 @@ public class BootstrapAdmin {
             } catch (ProblemException e) {
                 // the same rules as every password: refuse to start rather than run with a weak admin
                 throw new IllegalStateException("INSIGHTS_ADMIN_PASSWORD is refused: " + e.getMessage());
+            } catch (RuntimeException e) {
+                if (createdByAnotherInstance(e)) {
+                    return;
+                }
+                throw e;
             }
             LOG.info("Created user 'admin' with the password from INSIGHTS_ADMIN_PASSWORD");
             return;
@@ -57,6 +62,19 @@ public class BootstrapAdmin {
         users.save("admin", password, Roles.ADMIN, null);
         LOG.infof("Created user 'admin' with a generated password, written to %s (readable by its owner only)",
                 file.toAbsolutePath());
+    }
+
+    /**
+     * Two instances started together on one empty database both find no users; the second insert of
+     * {@code admin} fails on the unique user name. Then the admin exists and this start goes on.
+     */
+    private boolean createdByAnotherInstance(RuntimeException e) {
+        if (users.count() == 0) {
+            return false;
+        }
+        LOG.infof("User 'admin' was created by another instance starting at the same time (%s)",
+                e.getClass().getSimpleName());
+        return true;
     }
 
     static String generatePassword() {
