@@ -1,0 +1,2 @@
+// Migration Insights pages work without this file; it only adds an upload progress bar (imports page).
+"use strict";
