@@ -1,9 +1,6 @@
 package io.migrationinsights.web;
 
-import io.migrationinsights.metrics.MigrationMetrics;
-import io.migrationinsights.metrics.MigrationProgress;
 import io.migrationinsights.organisations.OdsCode;
-import io.migrationinsights.organisations.Organisation;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.users.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -15,9 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
-/** {@code /organisations/{ods}}: an organisation's headline figures and charts, from the metric services. */
+/**
+ * {@code /organisations/{ods}}: an organisation's headline figures, charts
+ * (inline SVG, each with its data as a table) and the go-live table, from the
+ * metric services ({@link Overview}); every table exports to a workbook.
+ */
 @Path("/organisations/{ods}")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.ADMIN, Roles.PM, Roles.FINANCE, Roles.VIEWER})
@@ -25,22 +25,20 @@ public class OverviewPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(Organisation org, MigrationProgress migration, List<Table> tables);
+        static native TemplateInstance overview(Overview.View view);
     }
 
     private final OrganisationRepository organisations;
-    private final MigrationMetrics migration;
+    private final Overview overview;
 
-    OverviewPage(OrganisationRepository organisations, MigrationMetrics migration) {
+    OverviewPage(OrganisationRepository organisations, Overview overview) {
         this.organisations = organisations;
-        this.migration = migration;
+        this.overview = overview;
     }
 
     @GET
     public TemplateInstance overview(@PathParam("ods") @OdsCode String ods) {
-        Organisation org = organisations.require(ods);
-        MigrationProgress progress = migration.migration(org.id, null);
-        return Templates.overview(org, progress, tables(ods, progress));
+        return Templates.overview(overview.of(organisations.require(ods)));
     }
 
     /** Every table of the page as a workbook. */
@@ -48,16 +46,6 @@ public class OverviewPage {
     @Path("tables/{table}.xlsx")
     @Produces(TableWorkbook.XLSX)
     public Response table(@PathParam("ods") @OdsCode String ods, @PathParam("table") String table) {
-        Organisation org = organisations.require(ods);
-        return TableWorkbook.download(tables(ods, migration.migration(org.id, null)), table, ods + "-overview");
-    }
-
-    private static List<Table> tables(String ods, MigrationProgress progress) {
-        Table.Builder perSite = Table.on(Pages.organisation(ods), "per-site", "Migration progress per site")
-                .columns("Site", "In scope", "Migrated", "Outstanding");
-        for (MigrationProgress.GroupProgress g : progress.perSite()) {
-            perSite.row(g.name(), g.inScope(), g.migrated(), g.inScope() - g.migrated());
-        }
-        return List.of(perSite.build());
+        return TableWorkbook.download(overview.of(organisations.require(ods)).allTables(), table, ods + "-overview");
     }
 }
