@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the request. Bodies: {@code json:} (single quotes for double),
  * {@code csv:} (text/csv), {@code form:} (multipart field file) or
  * {@code page-form:a=1&b=2} (a page's form post: url-encoded, with the CSRF
- * cookie and field a page would give), with {@code \n} for a line break.
+ * cookie and field a page would give) or {@code page-upload:kind:csv} (the
+ * imports page's multipart form with its CSRF field), with {@code \n} for a line break.
  * Redirects are not followed: a page answers a signed-out visitor 303 (to
  * the sign-in form at {@code /}). Setups: {@code decommissioning-date},
  * {@code decommissioning-exception}, {@code victim}, {@code token}.
@@ -105,6 +106,11 @@ class RoleMatrixTest {
             request.contentType("text/csv").body(body.substring(4).getBytes(StandardCharsets.UTF_8));
         } else if (body.startsWith("form:")) {
             request.multiPart("file", "matrix.csv", body.substring(5).getBytes(StandardCharsets.UTF_8), "text/csv");
+        } else if (body.startsWith("page-upload:")) {
+            String[] kindAndCsv = body.substring(12).split(":", 2);
+            String token = given().get("/").cookie("insights-csrf");
+            request.cookie("insights-csrf", token).multiPart("csrf-token", token).multiPart("kind", kindAndCsv[0])
+                    .multiPart("file", "matrix.csv", kindAndCsv[1].getBytes(StandardCharsets.UTF_8), "text/csv");
         } else if (body.startsWith("page-form:")) {
             // a page's GET sets the CSRF cookie; its forms carry the same value (no signature key is configured)
             String token = given().get("/").cookie("insights-csrf");
