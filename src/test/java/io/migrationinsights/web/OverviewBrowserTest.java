@@ -53,7 +53,9 @@ class OverviewBrowserTest extends BrowserTest {
         }
         assertAccessible();
         Files.createDirectories(SCREENSHOT.getParent());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1700));
         Files.write(SCREENSHOT, screenshot());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     @Test
