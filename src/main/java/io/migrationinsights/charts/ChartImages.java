@@ -47,6 +47,26 @@ public final class ChartImages {
         return g.getSVGDocument();
     }
 
+    /**
+     * An {@code <svg>} element to place inline in an HTML page: scales with its
+     * container (viewBox), element ids prefixed with {@code id}, and announced
+     * as one image by its {@code <title>} (role img, aria-labelledby).
+     */
+    public static String inlineSvg(JFreeChart chart, int width, int height, String id, String title) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height, SVGUnits.PX);
+        g.setDefsKeyPrefix(id + "-");
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        String svg = g.getSVGElement(id, false, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
+        int open = svg.indexOf('>');
+        String label = escape(title);
+        return svg.substring(0, open) + " role=\"img\" aria-labelledby=\"" + id + "-title\">"
+                + "<title id=\"" + id + "-title\">" + label + "</title>" + svg.substring(open + 1);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     /** Draws the chart into {@code area} of any Graphics2D, for example a PDF page as vectors. */
     public static void draw(JFreeChart chart, Graphics2D g, Rectangle2D area) {
         chart.draw(g, area);

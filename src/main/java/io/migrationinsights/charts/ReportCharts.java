@@ -5,6 +5,8 @@ import io.migrationinsights.metrics.BenefitMeasurement;
 import io.migrationinsights.metrics.MonthRegistrations;
 import io.migrationinsights.metrics.MonthSaving;
 import io.migrationinsights.metrics.MonthTickets;
+import io.migrationinsights.metrics.DecommissioningHistory;
+import io.migrationinsights.metrics.MigrationProgress;
 import io.migrationinsights.metrics.ServiceDeskComparison.CategoryComparison;
 import io.migrationinsights.system.ClockProducer;
 import java.awt.BasicStroke;
@@ -186,8 +188,10 @@ public final class ReportCharts {
         plot.setRenderer(r);
         style(chart);
         monthAxis(plot);
-        window(plot, BASELINE, baselineFrom, baselineTo, WINDOW);
-        window(plot, COMPARISON, comparisonFrom, comparisonTo, WINDOW_2);
+        if (baselineFrom != null && comparisonFrom != null) { // the overview page shows the months without windows
+            window(plot, BASELINE, baselineFrom, baselineTo, WINDOW);
+            window(plot, COMPARISON, comparisonFrom, comparisonTo, WINDOW_2);
+        }
         if (migrationFrom != null && migrationTo != null) {
             IntervalMarker m = new IntervalMarker(millis(migrationFrom), millis(migrationTo.plusDays(1)),
                     MIGRATION_WINDOW);
@@ -253,6 +257,83 @@ public final class ReportCharts {
         plot.setRenderer(1, line);
         style(chart);
         monthAxis(plot);
+        events(plot, events);
+        return chart;
+    }
+
+    public static final String PLANNED = "Planned (appointments)";
+    public static final String MIGRATED = "Migrated";
+    public static final String IN_SCOPE = "In scope";
+    public static final String ACTIVE_MAILBOXES = "Active user mailboxes";
+
+    /** Appointments planned and migrated per day, side by side, with the events marked. */
+    public static JFreeChart migrationsPerDay(List<MigrationProgress.DayCount> perDay, List<EventMarker> events) {
+        TimeSeries planned = new TimeSeries(PLANNED);
+        TimeSeries migrated = new TimeSeries(MIGRATED);
+        for (MigrationProgress.DayCount d : perDay) {
+            planned.addOrUpdate(day(d.date()), d.planned());
+            migrated.addOrUpdate(day(d.date()), d.migrated());
+        }
+        TimeSeriesCollection data = new TimeSeriesCollection(UK);
+        data.addSeries(planned);
+        data.addSeries(migrated);
+        JFreeChart chart = ChartFactory.createXYBarChart("Migrations per day: planned and actual", null, true,
+                "appointments", data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        ClusteredXYBarRenderer r = new ClusteredXYBarRenderer(0.1, false);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, GREY);
+        r.setSeriesPaint(1, GREEN);
+        plot.setRenderer(r);
+        style(chart);
+        DateAxis axis = (DateAxis) plot.getDomainAxis();
+        axis.setTimeZone(UK);
+        SimpleDateFormat format = new SimpleDateFormat("d MMM", Locale.ENGLISH);
+        format.setTimeZone(UK);
+        axis.setDateFormatOverride(format);
+        events(plot, events);
+        return chart;
+    }
+
+    /** In-scope and migrated staff per group (site, business unit, user type), as horizontal bars. */
+    public static JFreeChart groupProgress(String title, List<MigrationProgress.GroupProgress> groups) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (MigrationProgress.GroupProgress g : groups) {
+            data.addValue(g.inScope(), IN_SCOPE, g.name());
+            data.addValue(g.migrated(), MIGRATED, g.name());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, null, "staff", data, PlotOrientation.HORIZONTAL,
+                true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.05);
+        r.setSeriesPaint(0, GREY);
+        r.setSeriesPaint(1, GREEN);
+        style(chart);
+        plot.getDomainAxis().setTickLabelFont(ReportFont.awt(Font.PLAIN, 10f));
+        return chart;
+    }
+
+    /** The legacy burn-down: active user mailboxes in each legacy-accounts import, as a stepped line. */
+    public static JFreeChart burnDown(List<DecommissioningHistory.Point> points, List<EventMarker> events) {
+        TimeSeries active = new TimeSeries(ACTIVE_MAILBOXES);
+        for (DecommissioningHistory.Point p : points) {
+            active.addOrUpdate(new org.jfree.data.time.Millisecond(java.util.Date.from(p.importedAt()), UK,
+                    Locale.UK), p.activeUserMailboxes());
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart("Legacy decommissioning burn-down", null, "mailboxes",
+                new TimeSeriesCollection(active, UK), true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.chart.renderer.xy.XYStepRenderer r = new org.jfree.chart.renderer.xy.XYStepRenderer();
+        r.setSeriesPaint(0, ORANGE);
+        r.setSeriesStroke(0, new BasicStroke(2.2f));
+        r.setDefaultShapesVisible(true);
+        plot.setRenderer(r);
+        style(chart);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         events(plot, events);
         return chart;
     }

@@ -1,7 +1,5 @@
 package io.migrationinsights.ingest;
 
-import io.migrationinsights.audit.AuditAction;
-import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.OdsCode;
 import io.migrationinsights.system.ApiDocument;
 import io.migrationinsights.system.ProblemException;
@@ -17,10 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,19 +31,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = ApiDocument.IMPORTS)
 public class ImportResource {
 
-    private final ImportService imports;
+    private final ImportUploads uploads;
     private final ImportLedger ledger;
     private final UploadSpool spool;
     private final SecurityIdentity identity;
-    private final AuditLog audit;
 
-    ImportResource(ImportService imports, ImportLedger ledger, UploadSpool spool, SecurityIdentity identity,
-                   AuditLog audit) {
-        this.imports = imports;
+    ImportResource(ImportUploads uploads, ImportLedger ledger, UploadSpool spool, SecurityIdentity identity) {
+        this.uploads = uploads;
         this.ledger = ledger;
         this.spool = spool;
         this.identity = identity;
-        this.audit = audit;
     }
 
     @POST
@@ -71,17 +63,17 @@ public class ImportResource {
     @APIResponse(responseCode = "422", ref = ApiDocument.IMPORT_REJECTED)
     public Response uploadBody(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, InputStream body) {
-        return audited(ods, kind, () -> {
-            ImportKind importKind = permitted(kind);
+        return answer(uploads.audited(ods, kind, () -> {
+            ImportKind importKind = uploads.permitted(kind);
             // The whole body is received into a file before the import takes a connection and the organisation lock.
             java.nio.file.Path file = spool.receive(body, importKind + " for " + ods + " by "
                     + identity.getPrincipal().getName());
             try {
-                return run(ods, importKind, file, null, allowEmpty);
+                return uploads.run(ods, importKind, file, null, allowEmpty, null);
             } finally {
                 spool.delete(file);
             }
-        });
+        }));
     }
 
     @POST
@@ -91,59 +83,18 @@ public class ImportResource {
     // The OpenAPI document has one operation per path and method: uploadBody's describes both bodies.
     public Response uploadForm(@PathParam("ods") @OdsCode String ods, @PathParam("kind") String kind,
                                @QueryParam("allowEmpty") boolean allowEmpty, @RestForm("file") FileUpload file) {
-        return audited(ods, kind, () -> {
+        return answer(uploads.audited(ods, kind, () -> {
             if (file == null) {
                 throw ProblemException.badRequest("The form has no field 'file': attach the CSV export as 'file'.");
             }
             // The transport has already received the whole form into a file (within its size limit).
             spool.refuseIfTooLarge(file.size());
-            return run(ods, permitted(kind), file.uploadedFile(), file.fileName(), allowEmpty);
-        });
+            return uploads.run(ods, uploads.permitted(kind), file.uploadedFile(), file.fileName(), allowEmpty, null);
+        }));
     }
 
-    /**
-     * Runs an upload and keeps its refusal or failure in the audit trail, in a transaction of its own since
-     * the import's rolled back (an accepted import is recorded by ImportService in its own transaction).
-     * Only a known kind goes into the trail, never text from the request.
-     */
-    private Response audited(String ods, String kindName, java.util.function.Supplier<Response> upload) {
-        String user = identity.getPrincipal().getName();
-        String kindParam = "kind=" + ImportKind.byUrlName(kindName).map(ImportKind::urlName).orElse("unknown");
-        Response response;
-        try {
-            response = upload.get();
-        } catch (ProblemException e) {
-            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " status=" + e.status(), "refused");
-            throw e;
-        } catch (RuntimeException e) {
-            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " status=500", "failed");
-            throw e;
-        }
-        if (response.getEntity() instanceof ImportResult result && result.duplicate()) {
-            audit.recordAlone(user, AuditAction.IMPORT, ods, kindParam + " import=" + result.importId(), "duplicate");
-        }
-        return response;
-    }
-
-    private ImportKind permitted(String kindName) {
-        ImportKind kind = ImportService.kind(kindName);
-        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.PM)
-                && !ImportKind.FINANCE_ROLE_KINDS.contains(kind)) {
-            throw new ProblemException(403, "Forbidden",
-                    "The finance role may import only " + ImportKind.inProse(ImportKind.FINANCE_ROLE_KINDS) + ".");
-        }
-        return kind;
-    }
-
-    /** Imports a file that is wholly on disk: only now are a connection and the organisation lock taken. */
-    private Response run(String ods, ImportKind kind, java.nio.file.Path file, String fileName, boolean allowEmpty) {
-        try (InputStream in = Files.newInputStream(file)) {
-            ImportResult result = imports.importCsv(ods, kind, in, fileName, allowEmpty,
-                    identity.getPrincipal().getName());
-            return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Response answer(ImportResult result) {
+        return Response.status(result.duplicate() ? 200 : 201).entity(result).build();
     }
 
     @GET

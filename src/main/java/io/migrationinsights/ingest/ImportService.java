@@ -49,9 +49,12 @@ public class ImportService {
     private final Clock clock;
     private final AuditLog audit;
     private final Event<ImportAccepted> accepted;
+    private final ImportProgress progress;
 
     ImportService(DataSource dataSource, OrganisationRepository organisations, ImportLedger ledger,
-                  InsightsConfig config, Clock clock, AuditLog audit, Event<ImportAccepted> accepted) {
+                  InsightsConfig config, Clock clock, AuditLog audit, Event<ImportAccepted> accepted,
+                  ImportProgress progress) {
+        this.progress = progress;
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.ledger = ledger;
@@ -70,7 +73,7 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user) {
-        return importCsv(odsCode, kind, body, fileName, allowEmpty, user, null);
+        return importFile(odsCode, kind, body, fileName, allowEmpty, user, null, null);
     }
 
     /**
@@ -82,6 +85,25 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user, Instant importedAtOrNow) {
+        return importFile(odsCode, kind, body, fileName, allowEmpty, user, importedAtOrNow, null);
+    }
+
+    /**
+     * As {@link #importCsv(String, ImportKind, InputStream, String, boolean, String)}, reporting the rows read
+     * so far to {@link ImportProgress} under {@code uploadId} (the imports page polls it).
+     */
+    @Transactional
+    public ImportResult importCsvWithProgress(String odsCode, ImportKind kind, InputStream body, String fileName,
+                                              boolean allowEmpty, String user, String uploadId) {
+        try {
+            return importFile(odsCode, kind, body, fileName, allowEmpty, user, null, uploadId);
+        } finally {
+            progress.update(uploadId, ImportProgress.Phase.FINISHED, -1);
+        }
+    }
+
+    private ImportResult importFile(String odsCode, ImportKind kind, InputStream body, String fileName,
+                                    boolean allowEmpty, String user, Instant importedAtOrNow, String uploadId) {
         OrganisationRepository.checkCode(odsCode);
         MessageDigest sha256 = Sha256.newDigest();
         long started = System.nanoTime();
@@ -99,8 +121,12 @@ public class ImportService {
             try (JdbcRowSink sink = new JdbcRowSink(c, kind, orgId, importId, config.importing().batchSize());
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
+                progress.update(uploadId, ImportProgress.Phase.READING, 0);
                 rows.read(reader, row -> {
                     sink.add(row);
+                    if (uploadId != null && row.number % 100 == 0) {
+                        progress.update(uploadId, ImportProgress.Phase.READING, row.number - 1);
+                    }
                     if (row.number % PROGRESS_EVERY == 0) {
                         LOG.infof("Import %s/%s: %d rows read", odsCode, kind, row.number - 1);
                     }
@@ -108,6 +134,7 @@ public class ImportService {
                 sink.flush();
             }
             rejectIfAny(rows.errors(), rows.errorCount());
+            progress.update(uploadId, ImportProgress.Phase.CHECKING, rows.dataRows());
 
             String sha = Sha256.hex(sha256);
             ImportResult previous = ledger.latestBefore(orgId, kind, importId).orElse(null);

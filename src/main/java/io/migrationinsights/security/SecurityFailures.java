@@ -16,10 +16,14 @@ import jakarta.enterprise.event.Observes;
  * Sign-in and permission failures outside the REST endpoints ({@code /q/openapi},
  * {@code /q/metrics}, {@code /q/swagger-ui}, guarded by HTTP permissions) get the
  * same problem+json as the REST endpoints (see ProblemMappers), with the realm's
- * challenges, instead of an empty body.
+ * challenges, instead of an empty body. A refused browser sign-in
+ * ({@code /j_security_check}) goes back to the form at {@code /} with a message.
  */
 @ApplicationScoped
 public class SecurityFailures {
+
+    /** Where the browser sign-in form posts (quarkus.http.auth.form.post-location, the default). */
+    public static final String SIGN_IN_FORM = "/j_security_check";
 
     private final ObjectMapper json;
 
@@ -38,7 +42,12 @@ public class SecurityFailures {
             return;
         }
         Long wait = SignInThrottled.retryAfterSeconds(failure);
-        if (wait != null) {
+        if (SIGN_IN_FORM.equals(rc.normalizedPath()) && (wait != null || failure instanceof AuthenticationFailedException
+                || rc.statusCode() == 401)) {
+            // the browser sign-in form: back to the form with a message, never a 401 body
+            rc.response().setStatusCode(303).putHeader("Location",
+                    wait != null ? "/?signin=paused&wait=" + wait : "/?signin=failed").end();
+        } else if (wait != null) {
             rc.response().putHeader("Retry-After", Long.toString(wait));
             send(rc, ProblemMappers.throttledProblem(wait));
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException

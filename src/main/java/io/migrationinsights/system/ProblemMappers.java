@@ -239,10 +239,21 @@ public class ProblemMappers {
      * problem+json as every other error, with the Basic challenge.
      */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
+    public Response unauthorized(UnauthorizedException e, SimpleResourceInfo resource) {
+        if (isPage(resource)) {
+            return Response.seeOther(java.net.URI.create("/")).build(); // a browser page: to the sign-in form
+        }
         Long wait = SignInThrottled.retryAfterSeconds(e);
         return wait != null ? throttled(wait) : unauthorized();
     }
+
+    /** The browser pages (package web) send a signed-out visitor to the sign-in form instead of a 401. */
+    private static boolean isPage(SimpleResourceInfo resource) {
+        return resource != null && resource.getResourceClass() != null
+                && resource.getResourceClass().getPackageName().equals(WEB_PACKAGE);
+    }
+
+    private static final String WEB_PACKAGE = "io.migrationinsights.web";
 
     /**
      * Credentials that could not be accepted: throttled (429), or wrong (401).

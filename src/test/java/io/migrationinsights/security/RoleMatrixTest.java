@@ -30,8 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code {n}} fresh per request; {@code {final-period}} a period finalised
  * once; {@code {victim}} and {@code {token}} a user / token made just before
  * the request. Bodies: {@code json:} (single quotes for double),
- * {@code csv:} (text/csv) or {@code form:} (multipart field file), with
- * {@code \n} for a line break. Setups: {@code decommissioning-date},
+ * {@code csv:} (text/csv), {@code form:} (multipart field file) or
+ * {@code page-form:a=1&b=2} (a page's form post: url-encoded, with the CSRF
+ * cookie and field a page would give) or {@code page-upload:kind:csv} (the
+ * imports page's multipart form with its CSRF field), with {@code \n} for a line break.
+ * Redirects are not followed: a page answers a signed-out visitor 303 (to
+ * the sign-in form at {@code /}). Setups: {@code decommissioning-date},
  * {@code decommissioning-exception}, {@code victim}, {@code token}.
  */
 @QuarkusTest
@@ -102,8 +106,18 @@ class RoleMatrixTest {
             request.contentType("text/csv").body(body.substring(4).getBytes(StandardCharsets.UTF_8));
         } else if (body.startsWith("form:")) {
             request.multiPart("file", "matrix.csv", body.substring(5).getBytes(StandardCharsets.UTF_8), "text/csv");
+        } else if (body.startsWith("page-upload:")) {
+            String[] kindAndCsv = body.substring(12).split(":", 2);
+            String token = given().get("/").cookie("insights-csrf");
+            request.cookie("insights-csrf", token).multiPart("csrf-token", token).multiPart("kind", kindAndCsv[0])
+                    .multiPart("file", "matrix.csv", kindAndCsv[1].getBytes(StandardCharsets.UTF_8), "text/csv");
+        } else if (body.startsWith("page-form:")) {
+            // a page's GET sets the CSRF cookie; its forms carry the same value (no signature key is configured)
+            String token = given().get("/").cookie("insights-csrf");
+            request.cookie("insights-csrf", token).contentType("application/x-www-form-urlencoded")
+                    .body(body.substring(10) + "&csrf-token=" + token);
         }
-        Response response = request.request(row.method(), path);
+        Response response = request.redirects().follow(false).request(row.method(), path);
         response.then().log().ifValidationFails().statusCode(expected);
         if (expected >= 400) {
             response.then().contentType(startsWith("application/problem+json")).body("status", equalTo(expected));
