@@ -96,7 +96,7 @@ public class ImportService {
             }
             CsvRows rows = new CsvRows(kind, config.importing().maxFieldLength());
             long limit = config.importing().maxUploadSize().asLongValue();
-            try (JdbcRowSink sink = new JdbcRowSink(c, kind, orgId, importId, config.importing().batchSize());
+            try (RowSink sink = RowSink.open(c, kind, orgId, importId, config.importing().batchSize());
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
                 rows.read(reader, row -> {
