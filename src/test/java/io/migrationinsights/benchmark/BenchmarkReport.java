@@ -143,6 +143,16 @@ final class BenchmarkReport {
         }
         line("```");
         line("");
+        Path notes = Path.of("reports", "benchmarks-notes.md");
+        if (Files.exists(notes)) {
+            line("");
+            try {
+                md.append(Files.readString(notes, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        line("");
         line("Earlier measurements (before COPY and the summary tables): [benchmarks-history.md](benchmarks-history.md).");
     }
 
