@@ -65,7 +65,7 @@ final class BenchmarkReport {
         line("The machine's 2 cores were shared with other engineers' builds: load average (1, 5, 15 min) before the");
         line("limits " + get("load.limits.before") + ", H2 jar " + get("load.h2.before") + " / after " + get("load.h2.after")
                 + ", PostgreSQL jar " + get("load.pg.before") + " / after " + get("load.pg.after") + ", workbook "
-                + get("load.workbook.before") + ". Treat the absolute times as upper bounds; the ratios are");
+                + get("load.workbook.before") + " / after " + get("load.workbook.after") + ". Treat the absolute times as upper bounds; the ratios are");
         line("measured side by side in the same run.");
         line("");
         line("| target | measured | ratio | met |");
