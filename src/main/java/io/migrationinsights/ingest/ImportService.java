@@ -118,7 +118,7 @@ public class ImportService {
             }
             CsvRows rows = new CsvRows(kind, config.importing().maxFieldLength());
             long limit = config.importing().maxUploadSize().asLongValue();
-            try (JdbcRowSink sink = new JdbcRowSink(c, kind, orgId, importId, config.importing().batchSize());
+            try (RowSink sink = RowSink.open(c, kind, orgId, importId, config.importing().batchSize());
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
                 progress.update(uploadId, ImportProgress.Phase.READING, 0);
@@ -149,6 +149,7 @@ public class ImportService {
                                 + "so this would delete it. If that is what you mean, upload again with ?allowEmpty=true.",
                         List.of(RowError.of(2, null, null, "no data rows")));
             }
+            long loaded = System.nanoTime();
             refreshStatistics(c, kind);
             List<RowError> setErrors = new ArrayList<>();
             duplicateKeys(c, kind, orgId, importId, setErrors);
@@ -157,13 +158,17 @@ public class ImportService {
             if (kind.mode() == ImportKind.Mode.EVENT) {
                 replaceSupersededEvents(c, kind, orgId, importId);
             }
+            long checked = System.nanoTime();
             ledger.finish(importId, rows.dataRows(), sha, rows.ignoredColumns());
             // in this transaction: a rollback after this point takes the line with it
             audit.recordAs(user, AuditAction.IMPORT, odsCode, "kind=" + kind.urlName() + " import=" + importId
                     + " rows=" + rows.dataRows(), "accepted");
             accepted.fire(new ImportAccepted(orgId, kind, importId, importedAt.toInstant()));
-            LOG.infof("Imported %s/%s: %d rows in %d ms (import %d)", odsCode, kind, rows.dataRows(),
-                    (System.nanoTime() - started) / 1_000_000, importId);
+            long done = System.nanoTime();
+            LOG.infof("Imported %s/%s: %d rows in %d ms (import %d; read and load %d ms, checks %d ms, "
+                            + "ledger and summaries %d ms; the commit follows)", odsCode, kind, rows.dataRows(),
+                    (done - started) / 1_000_000, importId, (loaded - started) / 1_000_000,
+                    (checked - loaded) / 1_000_000, (done - checked) / 1_000_000);
             return new ImportResult(importId, kind.urlName(), rows.dataRows(), sha, rows.ignoredColumns(), false);
         } catch (SQLException e) {
             throw new IllegalStateException("Import of " + kind + " for " + odsCode + " failed in the database", e);

@@ -10,10 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes valid rows into the kind's table with JDBC batches on the import's
- * own connection and transaction. (A PostgreSQL COPY sink can replace this
- * for national-scale files without touching parsing or validation.)
+ * own connection and transaction (H2; PostgreSQL uses {@link CopyRowSink}).
  */
-final class JdbcRowSink implements AutoCloseable {
+final class JdbcRowSink implements RowSink {
 
     private final PreparedStatement insert;
     private final ImportKind kind;
@@ -22,7 +21,6 @@ final class JdbcRowSink implements AutoCloseable {
     private final int batchSize;
     private final int[] sqlTypes;
     private int pending;
-    private long written;
 
     JdbcRowSink(Connection connection, ImportKind kind, long organisationId, long importId, int batchSize)
             throws SQLException {
@@ -48,7 +46,8 @@ final class JdbcRowSink implements AutoCloseable {
         }
     }
 
-    void add(Row row) {
+    @Override
+    public void add(Row row) {
         try {
             int p = 1;
             insert.setLong(p++, organisationId);
@@ -77,16 +76,12 @@ final class JdbcRowSink implements AutoCloseable {
         }
     }
 
-    void flush() throws SQLException {
+    @Override
+    public void flush() throws SQLException {
         if (pending > 0) {
             insert.executeBatch();
-            written += pending;
             pending = 0;
         }
-    }
-
-    long written() {
-        return written;
     }
 
     @Override

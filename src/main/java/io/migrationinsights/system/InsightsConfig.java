@@ -81,7 +81,7 @@ public interface InsightsConfig {
         @WithDefault("4000")
         int maxFieldLength();
 
-        /** Rows per JDBC batch. */
+        /** Rows per JDBC batch on H2 (PostgreSQL streams the rows with COPY). */
         @WithDefault("1000")
         int batchSize();
 

@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
 
-/** Measuring helpers and the result log, target/benchmarks/results.txt (copied by hand into reports/benchmarks.md). */
+/** Measuring helpers and the result log, target/benchmarks/results.txt (copied by hand into reports/benchmarks-history.md). */
 final class Results {
 
     static final Path FILE = Path.of("target", "benchmarks", "results.txt");

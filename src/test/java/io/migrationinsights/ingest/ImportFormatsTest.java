@@ -245,4 +245,22 @@ class ImportFormatsTest {
         assertThat(longs(epochs("legacy_account", "last_logon", "source_row", ods), "e"),
                 contains(epoch("2026-06-30T00:00")));
     }
+
+    /**
+     * Text reaches the table exactly as sent, whatever the writer (COPY in CSV form on PostgreSQL, JDBC on H2):
+     * quotes, commas, line breaks, a leading # and a lone backslash-dot (COPY's end-of-data marker) are data;
+     * an empty cell stays no value.
+     */
+    @Test
+    void storesTextExactlyAsSentIncludingCopyMarkers() {
+        String ods = Api.newOrganisation();
+        upload(ods, "staff", "staff_id,first_name,last_name,business_unit,site,user_type,employment_status\n"
+                + "S1,\"Zoë \"\"Z\"\", Jr\",\"line one\nline two\",#HR,\\.,standard,active\n"
+                + "S2,,\\N,IT,Site,standard,active\n").then().statusCode(201);
+        List<Map<String, Object>> staff = Db.table("staff", ods, "staff_id");
+        assertThat(column(staff, "first_name"), contains("Zoë \"Z\", Jr", null));
+        assertThat(column(staff, "last_name"), contains("line one\nline two", "\\N"));
+        assertThat(column(staff, "business_unit"), contains("#HR", "IT"));
+        assertThat(column(staff, "site"), contains("\\.", "Site"));
+    }
 }

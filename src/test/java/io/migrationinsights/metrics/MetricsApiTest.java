@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,33 @@ class MetricsApiTest {
                 .body("cumulativeRegistered", equalTo(List.of(0, 0, 1)));
         as("finance").get(path(ods, "metrics/accounts-needed?period=2026-01")).then().statusCode(200)
                 .body("period", equalTo("2026-01")).body("accountsNeededNextMonth", equalTo(0));
+    }
+
+    /** The registration months are a summary kept by each accepted import: a refused one leaves them, a new snapshot replaces them. */
+    @Test
+    void registrationsFollowEachAcceptedSnapshotAndNoRefusedOne() {
+        String ods = Api.newOrganisation();
+        upload(ods, "nhsmail-accounts", """
+                email,staff_id,created_date,registered_date,status
+                a@nhs.net,A,2025-12-01,2025-12-02,active
+                b@nhs.net,B,2026-01-05,2026-02-01,active
+                """);
+        Uploads.upload(ods, "nhsmail-accounts", """
+                email,staff_id,created_date,registered_date,status
+                c@nhs.net,C,2026-01-05,2026-02-01,active
+                c@nhs.net,C,2026-01-05,2026-02-01,active
+                """).then().statusCode(422);
+        as("viewer").get(path(ods, "metrics/registrations?from=2026-01&to=2026-02")).then().statusCode(200)
+                .body("created", equalTo(List.of(1, 0))).body("registered", equalTo(List.of(0, 1)))
+                .body("cumulativeRegistered", equalTo(List.of(1, 2)));
+        upload(ods, "nhsmail-accounts", """
+                email,staff_id,created_date,registered_date,status
+                b@nhs.net,B,2026-01-05,2026-01-20,active
+                d@nhs.net,D,2026-02-03,2026-02-04,deleted
+                """);
+        as("viewer").get(path(ods, "metrics/registrations?from=2026-01&to=2026-02")).then().statusCode(200)
+                .body("created", equalTo(List.of(1, 0))).body("registered", equalTo(List.of(1, 0)))
+                .body("cumulativeRegistered", equalTo(List.of(1, 1)));
     }
 
     @Test

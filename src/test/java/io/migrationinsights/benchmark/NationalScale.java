@@ -1,0 +1,405 @@
+package io.migrationinsights.benchmark;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+
+/**
+ * The national-scale harness (issue #11) run by {@code benchmarks/run}: plain
+ * {@code main} commands over the packaged jars, outside the test run. Each
+ * command appends {@code key=value} lines to a results file that {@code report}
+ * turns into reports/benchmarks.md.
+ * <ul>
+ * <li>{@code generate DIR}: a 1.5M-row nhsmail-accounts and a 2M-row tickets file;</li>
+ * <li>{@code limits DIR PGURL RESULTS}: the same rows by raw COPY into bare PostgreSQL tables, and by bare batched
+ * INSERT into a bare H2 file table (the limits the imports are compared with);</li>
+ * <li>{@code app DB BASE ADMINPASSWORD DIR RESULTS}: against a started jar: both files over HTTP with its heap
+ * sampled from /q/metrics, then wrk on the registrations endpoint and on /q/health/live;</li>
+ * <li>{@code report RESULTS OUT}: the markdown.</li>
+ * </ul>
+ */
+public final class NationalScale {
+
+    static final int ACCOUNTS = Integer.getInteger("bench.accounts", 1_500_000);
+    static final int TICKETS = Integer.getInteger("bench.tickets", 2_000_000);
+    static final String ODS = "NAT01";
+    static final String REGISTRATIONS = "/api/organisations/" + ODS + "/metrics/registrations?from=2015-01&to=2022-12";
+    static final String WRK = System.getProperty("bench.wrk", "-t2 -c8 -d20s");
+    private static final String[] STATUS = {"active", "active", "active", "active", "inactive", "active_leaver",
+        "locked", "pending", "migration_pending", "disabled", "deleted"};
+    private static final String[] CATEGORIES = {"password_reset", "account_activation", "delegation_access",
+        "mobile_device", "calendar", "contacts", "missing_mail", "personal_folders", "shared_mailbox", "send_limits",
+        "other"};
+    private static final String[] CHANNELS = {"phone", "email", "self_service", "floorwalker"};
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT);
+    private static final DateTimeFormatter UK_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm", Locale.ROOT);
+
+    private NationalScale() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "generate" -> generate(Path.of(args[1]));
+            case "limits" -> limits(Path.of(args[1]), args[2], Path.of(args[3]));
+            case "app" -> app(args[1], args[2], args[3], Path.of(args[4]), Path.of(args[5]));
+            case "report" -> BenchmarkReport.write(Path.of(args[1]), Path.of(args[2]));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    static Path accountsFile(Path dir) {
+        return dir.resolve("nhsmail-accounts-" + ACCOUNTS + ".csv");
+    }
+
+    static Path ticketsFile(Path dir) {
+        return dir.resolve("tickets-" + TICKETS + ".csv");
+    }
+
+    // --- generate ------------------------------------------------------------
+
+    static void generate(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        write(accountsFile(dir), "email,external_sync_id,created_date,registered_date,status", ACCOUNTS, (i, out) -> {
+            LocalDate created = LocalDate.of(2015, 1, 5).plusDays(i % 4000);
+            out.write("user" + i + "@nhs.net,S" + (1_000_000 + i) + "," + UK_DATE.format(created) + ","
+                    + (i % 7 == 0 ? "" : UK_DATE.format(created.plusDays(i % 11))) + "," + STATUS[i % STATUS.length]);
+        });
+        write(ticketsFile(dir), "ticket_id,opened_at,resolved_at,category,channel,migration_related,staff_id", TICKETS,
+                (i, out) -> {
+                    LocalDateTime opened = LocalDateTime.of(2018, 1, 1, 8, 0).plusMinutes(i * 2L);
+                    out.write("T" + i + "," + UK_TIME.format(opened) + ","
+                            + (i % 5 == 0 ? "" : UK_TIME.format(opened.plusHours(1 + i % 40))) + ","
+                            + CATEGORIES[i % CATEGORIES.length] + "," + CHANNELS[i % CHANNELS.length] + ","
+                            + (i % 3 == 0 ? "yes" : "no") + "," + (i % 4 == 0 ? "" : "S" + (1_000_000 + i % ACCOUNTS)));
+                });
+    }
+
+    private interface RowWriter {
+        void write(int i, Writer out) throws IOException;
+    }
+
+    private static void write(Path file, String header, int rows, RowWriter row) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            out.write(header);
+            out.write('\n');
+            for (int i = 1; i <= rows; i++) {
+                row.write(i, out);
+                out.write('\n');
+            }
+        }
+        Files.move(part, file);
+    }
+
+    // --- limits --------------------------------------------------------------
+
+    static void limits(Path dir, String pgUrl, Path results) throws Exception {
+        ResultFile r = new ResultFile(results);
+        try (Connection c = DriverManager.getConnection(pgUrl, "postgres", "")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set datestyle = 'ISO, DMY'");
+                s.execute("set timezone = 'Europe/London'");
+                s.execute("drop table if exists bare_nhsmail_account, bare_ticket");
+                s.execute("create table bare_nhsmail_account (email varchar(320), staff_id varchar(100), "
+                        + "created_date date, registered_date date, status varchar(20))");
+                s.execute("create table bare_ticket (ticket_id varchar(100), opened_at timestamp with time zone, "
+                        + "resolved_at timestamp with time zone, category varchar(30), channel varchar(20), "
+                        + "migration_related boolean, staff_id varchar(100))");
+            }
+            c.commit();
+            r.rate("pg.copy.accounts", ACCOUNTS, () -> copy(c, "bare_nhsmail_account", accountsFile(dir)));
+            r.rate("pg.copy.tickets", TICKETS, () -> copy(c, "bare_ticket", ticketsFile(dir)));
+            try (Statement s = c.createStatement()) {
+                s.execute("drop table bare_nhsmail_account, bare_ticket");
+            }
+            c.commit();
+        }
+        Path h2 = dir.resolve("h2-bare");
+        deleteTree(h2);
+        // the application's own H2 settings (application.properties)
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:./" + h2.resolve("bare")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "sa", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table bare_nhsmail_account (email varchar(320), staff_id varchar(100), "
+                        + "created_date date, registered_date date, status varchar(20))");
+            }
+            c.setAutoCommit(false);
+            r.rate("h2.insert.accounts", ACCOUNTS, () -> insertAccounts(c, accountsFile(dir)));
+        }
+        deleteTree(h2);
+    }
+
+    /** Raw COPY of the file, in one transaction: the most PostgreSQL takes in. */
+    private static void copy(Connection c, String table, Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin (format csv, header true)", in);
+        }
+        c.commit();
+    }
+
+    /** Bare batched INSERT (1000 rows a batch, as the import's default) parsed with FastCSV, one transaction. */
+    private static void insertAccounts(Connection c, Path file) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("insert into bare_nhsmail_account values (?, ?, ?, ?, ?)");
+             CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
+            int pending = 0;
+            boolean header = true;
+            for (CsvRecord rec : csv) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                ps.setString(1, rec.getField(0));
+                ps.setString(2, rec.getField(1));
+                ps.setObject(3, LocalDate.parse(rec.getField(2), UK_DATE));
+                ps.setObject(4, rec.getField(3).isEmpty() ? null : LocalDate.parse(rec.getField(3), UK_DATE));
+                ps.setString(5, rec.getField(4));
+                ps.addBatch();
+                if (++pending == 1000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+    }
+
+    // --- app -----------------------------------------------------------------
+
+    static void app(String db, String base, String adminPassword, Path dir, Path results) throws Exception {
+        ResultFile r = new ResultFile(results);
+        Http admin = new Http(base, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)));
+        admin.send("PUT", "/api/organisations/" + ODS, "{\"name\":\"National scale\"}", 200, 201);
+        String created = admin.send("POST", "/api/tokens", "{\"name\":\"bench-" + System.currentTimeMillis()
+                + "\",\"role\":\"admin\",\"expiresAt\":\"" + LocalDate.now().plusDays(2) + "\"}", 201);
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
+        if (!m.find()) {
+            throw new IllegalStateException("no token in " + created);
+        }
+        Http token = new Http(base, "Bearer " + m.group(1));
+        upload(r, token, db + ".import.accounts", "nhsmail-accounts", accountsFile(dir), ACCOUNTS);
+        upload(r, token, db + ".import.tickets", "tickets", ticketsFile(dir), TICKETS);
+        String body = token.send("GET", REGISTRATIONS, null, 200);
+        r.put(db + ".registrations.months", Long.toString(body.split("\"month\"").length - 1));
+        // the same load on a signed-in endpoint that computes no figure: what any API call costs here
+        for (String[] target : List.of(new String[] {"health", "/q/health/live"},
+                new String[] {"organisation", "/api/organisations/" + ODS}, new String[] {"registrations", REGISTRATIONS})) {
+            wrk(r, db + ".wrk." + target[0], base + target[1], token.authorization);
+        }
+    }
+
+    private static void upload(ResultFile r, Http http, String key, String kind, Path file, int rows) throws Exception {
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet(http.heapUsed(), Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a scrape that fails under load is skipped
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long started = System.nanoTime();
+        String answer;
+        try {
+            answer = http.upload("/api/organisations/" + ODS + "/imports/" + kind, file);
+        } finally {
+            sampler.interrupt();
+            sampler.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!answer.contains("\"rows\":" + rows)) {
+            throw new IllegalStateException(kind + " import did not take " + rows + " rows: " + answer);
+        }
+        r.put(key + ".seconds", String.format(Locale.ROOT, "%.1f", seconds));
+        r.put(key + ".rows_per_s", String.format(Locale.ROOT, "%.0f", rows / seconds));
+        r.put(key + ".peak_heap_mb", String.format(Locale.ROOT, "%.0f", peak.get() / 1048576.0));
+        r.put(key + ".heap_max_mb", String.format(Locale.ROOT, "%.0f", http.heapMax() / 1048576.0));
+    }
+
+    private static void wrk(ResultFile r, String key, String url, String authorization) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("wrk"));
+        cmd.addAll(List.of(WRK.split(" ")));
+        cmd.addAll(List.of("--latency", "-H", "Authorization: " + authorization, url));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            out = String.join("\n", in.lines().toList());
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        System.out.println(out);
+        if (out.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk saw error answers from " + url + ":\n" + out);
+        }
+        r.put(key + ".p50_ms", latency(out, "50%"));
+        r.put(key + ".p99_ms", latency(out, "99%"));
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+        r.put(key + ".rps", rps.find() ? rps.group(1) : "?");
+        r.put(key + ".command", "wrk " + WRK + " --latency");
+    }
+
+    private static String latency(String wrk, String percentile) {
+        Matcher m = Pattern.compile(" " + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(wrk);
+        if (!m.find()) {
+            return "?";
+        }
+        double v = Double.parseDouble(m.group(1));
+        double ms = switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+        return String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    /** A signed-in client of the started jar. */
+    static final class Http {
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final String base;
+        final String authorization;
+
+        Http(String base, String authorization) {
+            this.base = base;
+            this.authorization = authorization;
+        }
+
+        String send(String method, String path, String json, int... ok) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                    .header("Authorization", authorization)
+                    .header("Accept", path.startsWith("/q/metrics") ? "text/plain" : "application/json");
+            b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                    : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            HttpResponse<String> res = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            for (int code : ok) {
+                if (res.statusCode() == code) {
+                    return res.body();
+                }
+            }
+            throw new IllegalStateException(method + " " + path + " answered " + res.statusCode() + ": " + res.body());
+        }
+
+        String upload(String path, Path file) throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofHours(1))
+                    .header("Authorization", authorization).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 201) {
+                throw new IllegalStateException(path + " answered " + res.statusCode() + ": " + res.body());
+            }
+            return res.body();
+        }
+
+        long heapUsed() throws Exception {
+            return heap("jvm_memory_used_bytes");
+        }
+
+        long heapMax() throws Exception {
+            return heap("jvm_memory_max_bytes");
+        }
+
+        /** The sum over the heap pools of one Micrometer gauge, as /q/metrics shows it. */
+        private long heap(String gauge) throws Exception {
+            String text = send("GET", "/q/metrics", null, 200);
+            double sum = 0;
+            for (String line : text.split("\n")) {
+                if (line.startsWith(gauge + "{") && line.contains("area=\"heap\"")) {
+                    double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    if (v > 0) {
+                        sum += v;
+                    }
+                }
+            }
+            return (long) sum;
+        }
+    }
+
+    // --- results -------------------------------------------------------------
+
+    /** The results file: key=value lines, the latest value of a key wins. */
+    static final class ResultFile {
+        private final Path file;
+
+        ResultFile(Path file) {
+            this.file = file;
+        }
+
+        interface Step {
+            void run() throws Exception;
+        }
+
+        void rate(String key, int rows, Step step) throws Exception {
+            long started = System.nanoTime();
+            step.run();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            put(key + ".seconds", String.format(Locale.ROOT, "%.1f", seconds));
+            put(key + ".rows_per_s", String.format(Locale.ROOT, "%.0f", rows / seconds));
+        }
+
+        void put(String key, String value) throws IOException {
+            System.out.println("BENCHMARK " + key + "=" + value);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, key + "=" + value + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+
+        static Properties load(Path file) throws IOException {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            return p;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
