@@ -1,5 +1,7 @@
 package io.migrationinsights.metrics;
 
+import io.migrationinsights.system.Page;
+import io.migrationinsights.system.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -9,7 +11,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The home of the decommissioning tracker: user mailboxes still active on the
@@ -53,12 +57,9 @@ public class DecommissioningMetrics {
             List<Decommissioning.Mailbox> mailboxes = null;
             List<Decommissioning.ApprovedException> exceptions = null;
             if (withMembers) {
-                mailboxes = h.createQuery("select l.account, l.staff_id, case when " + HAS_EXCEPTION
-                                + " then 1 else 0 end from legacy_account l where " + ACTIVE_USER_MAILBOX
-                                + " order by l.account")
+                mailboxes = h.createQuery(mailboxSql(null) + " order by l.account")
                         .bind(0, organisationId)
-                        .map((rs, ctx) -> new Decommissioning.Mailbox(rs.getString(1), rs.getString(2),
-                                rs.getInt(3) == 1))
+                        .map((rs, ctx) -> mailbox(rs))
                         .list();
                 exceptions = h.createQuery("select e.account, e.reason, e.keep_until, e.approved_by, e.approved_at, "
                                 + "case when exists (select 1 from legacy_account l where l.organisation_id = "
@@ -123,5 +124,50 @@ public class DecommissioningMetrics {
                         + "and account = ?")
                 .bind(0, organisationId).bind(1, account.toLowerCase(Locale.ROOT))
                 .execute()) > 0;
+    }
+
+    /**
+     * One page of the active user mailboxes (as the tracker lists them, by account), counting only those
+     * whose account or staff id contains {@code query} (ignoring case) when one is given.
+     */
+    public Page<Decommissioning.Mailbox> mailboxes(long organisationId, String query, Paging paging) {
+        return jdbi.withHandle(h -> {
+            long total = bindMailboxes(h.createQuery("select count(*) from (" + mailboxSql(query) + ") c"),
+                    organisationId, query).mapTo(Long.class).one();
+            List<Decommissioning.Mailbox> items = bindMailboxes(h.createQuery(mailboxSql(query)
+                            + " order by l.account limit " + paging.size() + " offset " + paging.offset()),
+                    organisationId, query)
+                    .map((rs, ctx) -> mailbox(rs))
+                    .list();
+            return Page.of(paging, total, items);
+        });
+    }
+
+    /**
+     * Hands every active user mailbox matching {@code query} (as {@link #mailboxes}) to {@code each}, by
+     * account, from a database cursor (in a transaction, so PostgreSQL fetches in batches).
+     */
+    @Transactional
+    public void forEachMailbox(long organisationId, String query, Consumer<Decommissioning.Mailbox> each) {
+        jdbi.useHandle(h -> bindMailboxes(h.createQuery(mailboxSql(query) + " order by l.account"),
+                organisationId, query)
+                .setFetchSize(500)
+                .map((rs, ctx) -> mailbox(rs))
+                .useStream(s -> s.forEach(each)));
+    }
+
+    private static String mailboxSql(String query) {
+        return "select l.account, l.staff_id, case when " + HAS_EXCEPTION + " then 1 else 0 end "
+                + "from legacy_account l where " + ACTIVE_USER_MAILBOX
+                + (query == null ? "" : " and " + Search.matches("l.account", "l.staff_id"));
+    }
+
+    private static Query bindMailboxes(Query q, long organisationId, String query) {
+        q.bind(0, organisationId);
+        return query == null ? q : Search.bind(q, 1, query, 2);
+    }
+
+    private static Decommissioning.Mailbox mailbox(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Decommissioning.Mailbox(rs.getString(1), rs.getString(2), rs.getInt(3) == 1);
     }
 }

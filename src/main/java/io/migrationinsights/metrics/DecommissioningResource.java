@@ -1,9 +1,13 @@
 package io.migrationinsights.metrics;
 
 import io.migrationinsights.audit.AuditLog;
+import io.migrationinsights.documents.TableWorkbook;
 import io.migrationinsights.organisations.OdsCode;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.ApiDocument;
+import io.migrationinsights.system.Downloads;
+import io.migrationinsights.system.Page;
+import io.migrationinsights.system.Paging;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.users.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,10 +26,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,6 +102,64 @@ public class DecommissioningResource {
     @APIResponse(responseCode = "200", description = "One point per legacy-accounts import, oldest first.")
     public List<DecommissioningHistory.Point> history(@PathParam("ods") @OdsCode String ods) {
         return history.history(organisationId(ods));
+    }
+
+    /** The columns of the mailbox list, in the workbook and on the page. */
+    public static final List<String> MAILBOX_HEADERS = List.of("Account", "Staff id", "On exception");
+
+    @GET
+    @Path("mailboxes")
+    @RolesAllowed({Roles.ADMIN, Roles.PM})
+    @Operation(operationId = "getDecommissioningMailboxes",
+            summary = "One page of the user mailboxes still active on the legacy server, with an optional search "
+                    + "(pm and admin)",
+            description = "The tracker's active user mailboxes, ordered by account, each with its staff id and whether "
+                    + "an approved exception covers it. page counts from 1 (default 1), size from 1 to "
+                    + Paging.MAX_SIZE + " (default " + Paging.DEFAULT_SIZE + "); other values are refused (400). q (at "
+                    + "most " + Paging.MAX_QUERY + " characters) keeps the mailboxes whose account or staff id contains "
+                    + "it, ignoring case. total = mailboxes matching, pages = pages of this size; a page past the last "
+                    + "is empty. Personal data: each page served is recorded in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The page.")
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Page<Decommissioning.Mailbox> mailboxes(
+            @PathParam("ods") @OdsCode String ods,
+            @QueryParam("page") @Parameter(description = "Page number from 1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String page,
+            @QueryParam("size") @Parameter(description = "Mailboxes per page, 1 to " + Paging.MAX_SIZE,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + Paging.MAX_SIZE))
+            String size,
+            @QueryParam("q") @Parameter(description = "Search text: part of an account or staff id") String q) {
+        Paging paging = Paging.of(page, size);
+        String query = Paging.query(q);
+        long id = organisationId(ods);
+        audit.personalDataShown(ods, "decommissioning/mailboxes");
+        return decommissioning.mailboxes(id, query, paging);
+    }
+
+    @GET
+    @Path("mailboxes.xlsx")
+    @Produces(TableWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.PM})
+    @Operation(operationId = "downloadDecommissioningMailboxes",
+            summary = "The user mailboxes still active on the legacy server as a workbook (pm and admin)",
+            description = "Every active user mailbox matching q (as in the paged list), streamed: account, staff id "
+                    + "and whether an exception covers it. Personal data: the download is recorded in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The workbook.", content = @Content(
+            mediaType = TableWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Response mailboxesWorkbook(
+            @PathParam("ods") @OdsCode String ods,
+            @QueryParam("q") @Parameter(description = "Search text: part of an account or staff id") String q) {
+        String query = Paging.query(q);
+        long id = organisationId(ods);
+        audit.personalDataShown(ods, "decommissioning/mailboxes.xlsx");
+        String caption = "Active legacy user mailboxes " + ods + (query == null ? "" : " (search: " + query + ")");
+        StreamingOutput body = out -> TableWorkbook.write(caption, MAILBOX_HEADERS,
+                sink -> decommissioning.forEachMailbox(id, query,
+                        m -> sink.row(Arrays.asList(m.account(), m.staffId(), m.onException()))), out);
+        return Response.ok(body, TableWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", Downloads.attachment("legacy-mailboxes-" + ods + ".xlsx"))
+                .build();
     }
 
     @PUT

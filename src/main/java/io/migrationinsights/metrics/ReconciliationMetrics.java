@@ -1,11 +1,17 @@
 package io.migrationinsights.metrics;
 
+import io.migrationinsights.system.Page;
+import io.migrationinsights.system.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The home of the reconciliation classes (CONTRACT section 3). Accounts with
@@ -92,5 +98,71 @@ public class ReconciliationMetrics {
             }
         }));
         return new Reconciliation(withMembers, classes);
+    }
+
+    /** The class names, in the contract's order. */
+    public static List<String> classNames() {
+        return List.copyOf(CLASSES.keySet());
+    }
+
+    /** Whether {@code name} is one of the classes. */
+    public static boolean isClass(String name) {
+        return name != null && CLASSES.containsKey(name);
+    }
+
+    /**
+     * One page of a class's members, ordered like the full list (staff id, then account), counting only
+     * those matching {@code query} when one is given: a case-insensitive part of the staff id, name or account.
+     */
+    public Page<Reconciliation.Member> members(long organisationId, String className, String query, Paging paging) {
+        String sql = filtered(className, query);
+        return jdbi.withHandle(h -> {
+            long total = bind(h.createQuery("select count(*) from (" + sql + ") c"), organisationId, query)
+                    .mapTo(Long.class).one();
+            List<Reconciliation.Member> items = bind(h.createQuery(sql + " order by 1, 3 limit "
+                            + paging.size() + " offset " + paging.offset()), organisationId, query)
+                    .map((rs, ctx) -> member(rs))
+                    .list();
+            return Page.of(paging, total, items);
+        });
+    }
+
+    /**
+     * Hands every member of a class matching {@code query} (as {@link #members}) to {@code each}, in order,
+     * from a database cursor: the list is never held in memory. In a transaction, so PostgreSQL can fetch
+     * the rows in batches.
+     */
+    @Transactional
+    public void forEachMember(long organisationId, String className, String query,
+                              Consumer<Reconciliation.Member> each) {
+        String sql = filtered(className, query);
+        jdbi.useHandle(h -> bind(h.createQuery(sql + " order by 1, 3"), organisationId, query)
+                .setFetchSize(FETCH_SIZE)
+                .map((rs, ctx) -> member(rs))
+                .useStream(s -> s.forEach(each)));
+    }
+
+    /** Rows fetched at a time when members are streamed. */
+    private static final int FETCH_SIZE = 500;
+
+    private static Reconciliation.Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Reconciliation.Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    /** The class's member query, limited to members matching the search text when one is given. */
+    private static String filtered(String className, String query) {
+        String sql = CLASSES.get(className);
+        if (sql == null) {
+            throw new IllegalArgumentException("Unknown reconciliation class " + className);
+        }
+        if (query == null) {
+            return "select * from (" + sql + ") m";
+        }
+        return "select * from (" + sql + ") m where " + Search.matches("m.staff_id", "m.name", "m.account");
+    }
+
+    private static Query bind(Query q, long organisationId, String query) {
+        q.bind(0, organisationId);
+        return query == null ? q : Search.bind(q, 1, query, 3);
     }
 }
