@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -61,20 +62,29 @@ public class DecommissioningMetrics {
                         .bind(0, organisationId)
                         .map((rs, ctx) -> mailbox(rs))
                         .list();
-                exceptions = h.createQuery("select e.account, e.reason, e.keep_until, e.approved_by, e.approved_at, "
-                                + "case when exists (select 1 from legacy_account l where l.organisation_id = "
-                                + "e.organisation_id and l.account = e.account and l.mailbox_type = 'user' "
-                                + "and l.status = 'active') then 1 else 0 end "
-                                + "from decommissioning_exception e where e.organisation_id = ? order by e.account")
-                        .bind(0, organisationId)
-                        .map((rs, ctx) -> new Decommissioning.ApprovedException(rs.getString(1), rs.getString(2),
-                                rs.getObject(3, LocalDate.class), rs.getString(4),
-                                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6) == 1))
-                        .list();
+                exceptions = exceptions(h, organisationId);
             }
             return new Decommissioning(asOf, date, source, date == null ? null : ChronoUnit.DAYS.between(asOf, date),
                     counts[0], counts[1], counts[0] - counts[1], withMembers, mailboxes, exceptions);
         });
+    }
+
+    /** The approved exceptions by account, each saying whether its mailbox is still an active user mailbox. */
+    public List<Decommissioning.ApprovedException> exceptions(long organisationId) {
+        return jdbi.withHandle(h -> exceptions(h, organisationId));
+    }
+
+    private static List<Decommissioning.ApprovedException> exceptions(Handle h, long organisationId) {
+        return h.createQuery("select e.account, e.reason, e.keep_until, e.approved_by, e.approved_at, "
+                        + "case when exists (select 1 from legacy_account l where l.organisation_id = "
+                        + "e.organisation_id and l.account = e.account and l.mailbox_type = 'user' "
+                        + "and l.status = 'active') then 1 else 0 end "
+                        + "from decommissioning_exception e where e.organisation_id = ? order by e.account")
+                .bind(0, organisationId)
+                .map((rs, ctx) -> new Decommissioning.ApprovedException(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6) == 1))
+                .list();
     }
 
     /** Sets the organisation's decommissioning date, overriding the finance lines. */
