@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Any table as a one-sheet workbook: the caption in the first row, the column
- * headers in the second (frozen, with a filter), then one row per table row.
+ * headers in the third (frozen, with a filter), then one row per table row.
  * The same helper exports the tables of the pages and the long lists of the
  * API (reconciliation members, legacy mailboxes).
  *
@@ -42,8 +42,10 @@ public final class TableWorkbook {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Rows kept in memory while writing; older rows are flushed to the temporary file. */
     static final int WINDOW = 200;
+    /** The header row's index in the sheet (the caption is in row 0, row 1 is blank). */
+    public static final int HEADER_ROW = 2;
     /** The first table row's index in the sheet (after caption and headers). */
-    public static final int FIRST_ROW = 2;
+    public static final int FIRST_ROW = HEADER_ROW + 1;
 
     private TableWorkbook() {
     }
@@ -86,7 +88,7 @@ public final class TableWorkbook {
             Cell title = sheet.createRow(0).createCell(0);
             title.setCellValue(CellText.neutralise(caption));
             title.setCellStyle(styles.title);
-            Row head = sheet.createRow(1);
+            Row head = sheet.createRow(HEADER_ROW);
             for (int c = 0; c < headers.size(); c++) {
                 Cell cell = head.createCell(c);
                 cell.setCellValue(CellText.neutralise(headers.get(c)));
@@ -95,7 +97,7 @@ public final class TableWorkbook {
             }
             sheet.createFreezePane(0, FIRST_ROW);
             if (!headers.isEmpty()) {
-                sheet.setAutoFilter(new CellRangeAddress(1, 1, 0, headers.size() - 1));
+                sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, HEADER_ROW, 0, headers.size() - 1));
             }
             int[] next = {FIRST_ROW};
             rows.writeTo(cells -> {

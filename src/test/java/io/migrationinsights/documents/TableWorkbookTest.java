@@ -45,9 +45,9 @@ class TableWorkbookTest {
             assertEquals("Benefits register", sheet.getSheetName());
             assertEquals("Benefits register", sheet.getRow(0).getCell(0).getStringCellValue());
             assertEquals(List.of("Benefit", "Value", "Saving", "Measured on", "Met", "Note"),
-                    Stream.of(sheet.getRow(1)).flatMap(r -> Stream.iterate(0, i -> i < 6, i -> i + 1)
+                    Stream.of(sheet.getRow(TableWorkbook.HEADER_ROW)).flatMap(r -> Stream.iterate(0, i -> i < 6, i -> i + 1)
                             .map(i -> r.getCell(i).getStringCellValue())).toList());
-            Row first = sheet.getRow(2);
+            Row first = sheet.getRow(TableWorkbook.FIRST_ROW);
             // uploaded text never becomes a formula
             assertEquals(CellType.STRING, first.getCell(0).getCellType());
             assertEquals("'=HYPERLINK(\"x\")", first.getCell(0).getStringCellValue());
@@ -59,12 +59,12 @@ class TableWorkbookTest {
             assertEquals(LocalDate.of(2026, 3, 31), first.getCell(3).getLocalDateTimeCellValue().toLocalDate());
             assertEquals("yes", first.getCell(4).getStringCellValue());
             assertEquals(null, first.getCell(5));
-            Row second = sheet.getRow(3);
+            Row second = sheet.getRow(TableWorkbook.FIRST_ROW + 1);
             assertEquals(7.0, second.getCell(1).getNumericCellValue());
             assertEquals(0.25, second.getCell(2).getNumericCellValue());
             assertEquals("no", second.getCell(4).getStringCellValue());
             assertEquals("'+44 is a phone number", second.getCell(5).getStringCellValue());
-            assertEquals(3, sheet.getLastRowNum());
+            assertEquals(TableWorkbook.FIRST_ROW + 1, sheet.getLastRowNum());
             assertEquals(TableWorkbook.FIRST_ROW, sheet.getPaneInformation().getHorizontalSplitPosition());
         }
     }
@@ -77,7 +77,7 @@ class TableWorkbookTest {
         try (XSSFWorkbook wb = open(out.toByteArray())) {
             String name = wb.getSheetAt(0).getSheetName();
             assertTrue(name.length() <= 31, name);
-            assertEquals(1, wb.getSheetAt(0).getLastRowNum());
+            assertEquals(TableWorkbook.HEADER_ROW, wb.getSheetAt(0).getLastRowNum());
         }
     }
 
@@ -108,8 +108,8 @@ class TableWorkbookTest {
         try (XSSFWorkbook wb = open(out.toByteArray())) {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals(rows + TableWorkbook.FIRST_ROW - 1, sheet.getLastRowNum());
-            assertEquals(rows - 1.0, sheet.getRow(rows + 1).getCell(0).getNumericCellValue());
-            assertEquals("row 0", sheet.getRow(2).getCell(1).getStringCellValue());
+            assertEquals(rows - 1.0, sheet.getRow(TableWorkbook.FIRST_ROW + rows - 1).getCell(0).getNumericCellValue());
+            assertEquals("row 0", sheet.getRow(TableWorkbook.FIRST_ROW).getCell(1).getStringCellValue());
         }
     }
 
@@ -132,7 +132,7 @@ class TableWorkbookTest {
         new TableWorkbook.Table("T", List.of("At"), List.of(List.of(Instant.parse("2026-06-30T23:30:00Z"))))
                 .write(out);
         try (XSSFWorkbook wb = open(out.toByteArray())) {
-            assertEquals("2026-07-01T00:30", wb.getSheetAt(0).getRow(2).getCell(0).getLocalDateTimeCellValue()
+            assertEquals("2026-07-01T00:30", wb.getSheetAt(0).getRow(TableWorkbook.FIRST_ROW).getCell(0).getLocalDateTimeCellValue()
                     .toString());
         }
     }
@@ -155,8 +155,8 @@ class TableWorkbookTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TableWorkbook.Table("Empty", List.of("A", "B"), List.of()).write(out);
         try (XSSFWorkbook wb = open(out.toByteArray())) {
-            assertEquals("B", wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue());
-            assertFalse(wb.getSheetAt(0).getRow(2) != null);
+            assertEquals("B", wb.getSheetAt(0).getRow(TableWorkbook.HEADER_ROW).getCell(1).getStringCellValue());
+            assertEquals(null, wb.getSheetAt(0).getRow(TableWorkbook.FIRST_ROW));
         }
     }
 }

@@ -187,9 +187,9 @@ class LongListsTest {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals(MANY + TableWorkbook.FIRST_ROW - 1, sheet.getLastRowNum());
             assertEquals(List.of("Staff id", "Name", "Account", "Status"), headers(sheet));
-            assertEquals("P00001", sheet.getRow(2).getCell(0).getStringCellValue());
-            assertEquals("Person Number1", sheet.getRow(2).getCell(1).getStringCellValue());
-            assertEquals("P03000", sheet.getRow(MANY + 1).getCell(0).getStringCellValue());
+            assertEquals("P00001", sheet.getRow(TableWorkbook.FIRST_ROW).getCell(0).getStringCellValue());
+            assertEquals("Person Number1", sheet.getRow(TableWorkbook.FIRST_ROW).getCell(1).getStringCellValue());
+            assertEquals("P03000", sheet.getRow(TableWorkbook.FIRST_ROW + MANY - 1).getCell(0).getStringCellValue());
         }
         // the search narrows the download as it narrows the page
         byte[] some = as("pm").given().queryParam("q", "number299").get(members(ods, "needs_account") + ".xlsx")
@@ -215,17 +215,17 @@ class LongListsTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals(List.of("Account", "Staff id", "On exception"), headers(sheet));
-            assertEquals(3, sheet.getLastRowNum());
-            assertEquals("b@trust.nhs.uk", sheet.getRow(3).getCell(0).getStringCellValue());
-            assertEquals(CellType.STRING, sheet.getRow(3).getCell(1).getCellType());
-            assertEquals("yes", sheet.getRow(3).getCell(2).getStringCellValue());
+            assertEquals(TableWorkbook.FIRST_ROW + 1, sheet.getLastRowNum());
+            assertEquals("b@trust.nhs.uk", sheet.getRow(TableWorkbook.FIRST_ROW + 1).getCell(0).getStringCellValue());
+            assertEquals(CellType.STRING, sheet.getRow(TableWorkbook.FIRST_ROW + 1).getCell(1).getCellType());
+            assertEquals("yes", sheet.getRow(TableWorkbook.FIRST_ROW + 1).getCell(2).getStringCellValue());
             assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains(ods));
         }
     }
 
     private static List<String> headers(Sheet sheet) {
         List<String> out = new ArrayList<>();
-        sheet.getRow(1).forEach(c -> out.add(c.getStringCellValue()));
+        sheet.getRow(TableWorkbook.HEADER_ROW).forEach(c -> out.add(c.getStringCellValue()));
         return out;
     }
 }
