@@ -13,7 +13,10 @@ public enum Nav {
 
     OVERVIEW("overview", "Overview", "", Set.of()),
     IMPORTS("imports", "Imports", "/imports", Set.of()),
-    RETURNS("returns", "Returns", "/returns", Set.of());
+    RETURNS("returns", "Returns", "/returns", Set.of()),
+    RECONCILIATION("reconciliation", "Reconciliation", "/reconciliation", Set.of()),
+    BENEFITS("benefits", "Benefits and savings", "/benefits", Set.of()),
+    DECOMMISSIONING("decommissioning", "Decommissioning", "/decommissioning", Set.of());
 
     /** One rendered link: {@code current} marks the page being shown (aria-current). */
     public record Link(String id, String label, String href, boolean current) {

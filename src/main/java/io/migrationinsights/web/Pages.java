@@ -27,6 +27,6 @@ public final class Pages {
     /** Whether a request path is a page (pages redirect to sign-in; the API and /q answer 401). */
     public static boolean isPage(String path) {
         return path != null && (path.equals(HOME) || path.equals(ORGANISATIONS) || path.startsWith(ORGANISATIONS + "/")
-                || path.equals("/sign-out"));
+                || path.equals("/sign-out") || path.equals(UsersPage.PATH) || path.startsWith(UsersPage.PATH + "/"));
     }
 }

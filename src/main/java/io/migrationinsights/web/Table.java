@@ -44,10 +44,27 @@ public record Table(String id, String caption, List<String> columns, List<List<O
         return any;
     }
 
-    /** A cell as the page shows it: numbers with thousands separators, empty for null. */
+    /** Writes this table as a workbook to {@code out} (not closed), typed cells, streamed. */
+    public void writeWorkbook(java.io.OutputStream out) throws java.io.IOException {
+        io.migrationinsights.documents.TableWorkbook.write(caption, columns, sink -> rows.forEach(sink::row), out);
+    }
+
+    /**
+     * A cell as the page shows it: numbers with thousands separators, dates as YYYY-MM-DD, instants in UK
+     * time, booleans yes/no, a RAG status as its word (Red, Amber, Green, Grey), empty for null.
+     */
     public static String display(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (value instanceof java.time.Instant t) {
+            return UK_TIME.format(t);
+        }
+        if (value instanceof io.migrationinsights.metrics.BenefitStatus.Rag r) {
+            return r.name().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + r.name().substring(1);
         }
         if (value instanceof BigDecimal d) {
             return String.format(java.util.Locale.UK, "%,." + Math.max(0, d.scale()) + "f", d);
@@ -57,6 +74,24 @@ public record Table(String id, String caption, List<String> columns, List<List<O
         }
         return value.toString();
     }
+
+    /** {@link #display} for the template: works on an empty (null) cell, which a template extension does not. */
+    public String text(Object value) {
+        return display(value);
+    }
+
+    /** {@link #rag} for the template, null cells included. */
+    public String ragOf(Object value) {
+        return rag(value);
+    }
+
+    /** The RAG status of a cell (its CSS class: red, amber, green, grey), or null for other values. */
+    public static String rag(Object value) {
+        return value instanceof io.migrationinsights.metrics.BenefitStatus.Rag r ? r.name() : null;
+    }
+
+    private static final java.time.format.DateTimeFormatter UK_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).withZone(io.migrationinsights.system.ClockProducer.UK);
 
     public boolean isEmpty() {
         return rows.isEmpty();
