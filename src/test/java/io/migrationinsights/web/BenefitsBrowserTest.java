@@ -14,7 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The benefits and savings page of the demo organisation, as finance uses it. */
 @QuarkusTest
@@ -57,7 +56,7 @@ class BenefitsBrowserTest extends BrowserTest {
             driver.executeScript("arguments[0].value = '2026-01-31'", date);
         }
         find(By.cssSelector("form[action$='/benefits'] button[type=submit]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#savings caption"), "2026-01-31"));
+        PageWaits.text(driver, By.cssSelector("#savings caption"), "2026-01-31");
         assertAccessible();
         String href = find(By.cssSelector("a[href*='/tables/savings.xlsx']")).getAttribute("href");
         try (XSSFWorkbook wb = PageDownloads.workbook(PageDownloads.fetch(driver, href))) {

@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The decommissioning page: pm adds and withdraws an exception; a viewer sees figures only. */
 @QuarkusTest
@@ -29,21 +28,21 @@ class DecommissioningBrowserTest extends BrowserTest {
         find(By.id("account")).sendKeys(account);
         driver.executeScript("document.getElementById('reason').removeAttribute('required')");
         find(By.cssSelector("#exception-form button[type=submit]")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+        PageWaits.present(driver, By.id("form-error"));
         assertTrue(find(By.id("form-error")).getText().contains("reason"));
         assertEquals(account, find(By.id("account")).getAttribute("value"));
         assertAccessible();
 
         find(By.id("reason")).sendKeys("Held for a legal case");
         find(By.cssSelector("#exception-form button[type=submit]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "recorded"));
+        PageWaits.text(driver, By.id("message"), "recorded");
         assertTrue(find(By.id("exceptions-table")).getText().contains(account));
         assertTrue(find(By.id("exceptions-table")).getText().contains("Held for a legal case"));
         assertAccessible();
 
         find(By.cssSelector("#exceptions-table button[aria-label='Withdraw the exception for " + account + "']"))
                 .click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "withdrawn"));
+        PageWaits.text(driver, By.id("message"), "withdrawn");
         assertFalse(find(By.id("exceptions-table")).getText().contains(account));
     }
 

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.TestProfile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The reconciliation page: classes for everyone, members with search and paging for pm and admin. */
@@ -30,18 +29,18 @@ class ReconciliationBrowserTest extends BrowserTest {
 
         new Select(find(By.id("class"))).selectByValue("on_nhsmail");
         find(By.cssSelector("form[role=search] button[type=submit]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(MEMBERS_CAPTION, "on_nhsmail"));
+        PageWaits.text(driver, MEMBERS_CAPTION, "on_nhsmail");
         assertEquals(50, driver.findElements(By.cssSelector("#members tbody tr")).size());
         String first = find(By.cssSelector("#members tbody tr td")).getText();
         find(By.linkText("Next page")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(MEMBERS_CAPTION, "page 2 of"));
+        PageWaits.text(driver, MEMBERS_CAPTION, "page 2 of");
         assertFalse(find(By.id("members")).getText().contains(first + " "), "page 2 starts after page 1");
         assertAccessible();
 
         find(By.id("q")).clear();
         find(By.id("q")).sendKeys(first);
         find(By.cssSelector("form[role=search] button[type=submit]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(MEMBERS_CAPTION, "of 1, 1 in all"));
+        PageWaits.text(driver, MEMBERS_CAPTION, "of 1, 1 in all");
         String href = find(By.cssSelector("a[href*='members.xlsx']")).getAttribute("href");
         try (XSSFWorkbook wb = PageDownloads.workbook(PageDownloads.fetch(driver, href))) {
             int row = io.migrationinsights.documents.TableWorkbook.FIRST_ROW;

@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The users page: an admin creates a user, changes its role and removes it; nobody else gets the page. */
@@ -21,7 +20,7 @@ class UsersBrowserTest extends BrowserTest {
     void adminCreatesAUserChangesTheRoleAndRemovesIt() {
         signIn(user("browser-admin", "admin"));
         find(By.linkText("Users")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("create-user")));
+        PageWaits.present(driver, By.id("create-user"));
         assertEquals("Users", heading());
         assertAccessible();
 
@@ -31,7 +30,7 @@ class UsersBrowserTest extends BrowserTest {
         find(By.id("organisations")).sendKeys(DEMO);
         driver.executeScript("document.getElementById('password').removeAttribute('minlength')");
         find(By.cssSelector("#create-user button[type=submit]")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+        PageWaits.present(driver, By.id("error"));
         assertTrue(find(By.id("error")).getText().contains("12"), find(By.id("error")).getText());
         assertAccessible();
 
@@ -42,20 +41,20 @@ class UsersBrowserTest extends BrowserTest {
         find(By.id("organisations")).clear();
         find(By.id("organisations")).sendKeys(DEMO);
         find(By.cssSelector("#create-user button[type=submit]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), name + " was created"));
+        PageWaits.text(driver, By.id("message"), name + " was created");
         By row = By.id("user-" + name);
         assertEquals("viewer", find(row).findElement(By.cssSelector(".role")).getText());
         assertTrue(find(row).getText().contains(DEMO));
 
         new Select(find(row).findElement(By.cssSelector("select[name=role]"))).selectByValue("pm");
         find(row).findElement(By.cssSelector("button[aria-label='Change the role of " + name + "']")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "role of " + name));
+        PageWaits.text(driver, By.id("message"), "role of " + name);
         assertEquals("pm", find(row).findElement(By.cssSelector(".role")).getText());
         Api.signedInAs(name, "amber-walrus-tuning-fork-58").get("/api/organisations/" + DEMO + "/reconciliation")
                 .then().statusCode(200);
 
         find(row).findElement(By.cssSelector("button[aria-label='Remove " + name + "']")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), name + " was removed"));
+        PageWaits.text(driver, By.id("message"), name + " was removed");
         assertFalse(present(row));
         assertAccessible();
     }
