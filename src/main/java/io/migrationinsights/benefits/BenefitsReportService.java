@@ -41,8 +41,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -303,11 +301,9 @@ public class BenefitsReportService {
                 comparison[0], comparison[1], desk.baselinePerMonth(), desk.comparisonPerMonth(),
                 desk.reductionPercent(), desk.byCategory(), serviceDesk.perMonth(org.id, ticketsFrom, ticketsTo));
 
-        List<BenefitsReport.Benefit> register = register(org.id, asOf);
-        Map<Rag, Long> ragCounts = new EnumMap<>(Rag.class);
-        for (Rag rag : Rag.values()) {
-            ragCounts.put(rag, register.stream().filter(b -> !b.disBenefit() && b.rag() == rag).count());
-        }
+        List<BenefitStatus> statuses = benefits.rag(org.id, asOf);
+        List<BenefitsReport.Benefit> register = register(org.id, asOf, statuses);
+        Map<Rag, Long> ragCounts = BenefitMetrics.ragCounts(statuses);
 
         MigrationProgress progress = migration.migration(org.id, asOf);
         Reconciliation rec = reconciliation.reconciliation(org.id, false);
@@ -332,14 +328,7 @@ public class BenefitsReportService {
         List<MonthRegistrations> regs =
                 registrations.registrations(org.id, regFrom, YearMonth.from(asOf));
 
-        List<EventMarker> events = new ArrayList<>();
-        timeline.phase("pilot").ifPresent(p -> events.add(new EventMarker("Pilot", p.firstDate())));
-        timeline.phase("rollout").ifPresent(p -> events.add(new EventMarker("Go-live", p.firstDate())));
-        timeline.phase("washup").ifPresent(p -> events.add(new EventMarker("Wash-up", p.firstDate())));
-        if (decom.date() != null) {
-            events.add(new EventMarker("Decommissioning", decom.date()));
-        }
-        events.sort(Comparator.comparing(EventMarker::date));
+        List<EventMarker> events = EventMarker.of(timeline, decom.date());
 
         List<ImportSource> sources = ledger.latest(org.id, SOURCE_KINDS);
         Instant preparedAt = sources.stream().map(ImportSource::importedAt).max(Instant::compareTo).orElse(null);
@@ -349,10 +338,10 @@ public class BenefitsReportService {
                 ragCounts, detail, regs, events, sources);
     }
 
-    private List<BenefitsReport.Benefit> register(long organisationId, LocalDate asOf) {
+    private List<BenefitsReport.Benefit> register(long organisationId, LocalDate asOf, List<BenefitStatus> statuses) {
         List<BenefitMeasurement> all = benefits.measurements(organisationId, asOf);
         List<BenefitsReport.Benefit> out = new ArrayList<>();
-        for (BenefitStatus b : benefits.rag(organisationId, asOf)) {
+        for (BenefitStatus b : statuses) {
             List<BenefitMeasurement> curve = all.stream().filter(m -> m.benefitId().equals(b.benefitId())).toList();
             String evidence = curve.isEmpty() ? null : curve.get(curve.size() - 1).note();
             out.add(new BenefitsReport.Benefit(b.benefitId(), b.title(), b.owner(), b.measure(), b.unit(),

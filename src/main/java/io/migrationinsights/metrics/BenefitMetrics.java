@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** The home of the benefit RAG status (CONTRACT section 3); the benefits report reads it. */
@@ -46,6 +48,18 @@ public class BenefitMetrics {
      * date: the realisation curve of each benefit, and (the latest one) the
      * evidence behind its RAG.
      */
+    /**
+     * How many benefits of a register stand at each RAG status (every status present, zero included);
+     * dis-benefits are not counted. The overview and the benefits report show these counts.
+     */
+    public static Map<BenefitStatus.Rag, Long> ragCounts(List<BenefitStatus> register) {
+        Map<BenefitStatus.Rag, Long> counts = new EnumMap<>(BenefitStatus.Rag.class);
+        for (BenefitStatus.Rag rag : BenefitStatus.Rag.values()) {
+            counts.put(rag, register.stream().filter(b -> !b.disBenefit() && b.rag() == rag).count());
+        }
+        return counts;
+    }
+
     public List<BenefitMeasurement> measurements(long organisationId, LocalDate asOf) {
         return jdbi.withHandle(h -> h.createQuery("select benefit_id, measured_on, measured_value, note "
                         + "from benefit_measurement where organisation_id = ? and measured_on <= ? "

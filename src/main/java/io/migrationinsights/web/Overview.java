@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -107,19 +106,10 @@ class Overview {
         figures.add(new Figure("Accounts needed next month",
                 Table.display(registrations.accountsNeededNextMonth(org.id, month)), null));
         figures.add(new Figure("Net saving to date (GBP)", Table.display(saving.netSaving()), null));
-        for (BenefitStatus.Rag rag : BenefitStatus.Rag.values()) {
-            long n = register.stream().filter(b -> !b.disBenefit() && b.rag() == rag).count();
-            figures.add(new Figure("Benefits " + rag.name(), Long.toString(n), rag.name()));
-        }
+        BenefitMetrics.ragCounts(register).forEach((rag, n) ->
+                figures.add(new Figure("Benefits " + rag.name(), Long.toString(n), rag.name())));
 
-        List<EventMarker> events = new ArrayList<>();
-        timeline.phase("pilot").ifPresent(p -> events.add(new EventMarker("Pilot", p.firstDate())));
-        timeline.phase("rollout").ifPresent(p -> events.add(new EventMarker("Go-live", p.firstDate())));
-        timeline.phase("washup").ifPresent(p -> events.add(new EventMarker("Wash-up", p.firstDate())));
-        if (decommissioningDate != null) {
-            events.add(new EventMarker("Decommissioning", decommissioningDate));
-        }
-        events.sort(Comparator.comparing(EventMarker::date));
+        List<EventMarker> events = EventMarker.of(timeline, decommissioningDate);
 
         List<Chart> charts = new ArrayList<>();
         YearMonth from = month.minusMonths(11);
