@@ -34,7 +34,8 @@ final class CopyRowSink implements RowSink {
     private final String organisationId;
     private final String importId;
 
-    CopyRowSink(PGConnection connection, ImportKind kind, long organisationId, long importId) throws SQLException {
+    CopyRowSink(PGConnection connection, ImportKind kind, String table, long organisationId, long importId)
+            throws SQLException {
         this.kind = kind;
         this.organisationId = Long.toString(organisationId);
         this.importId = Long.toString(importId);
@@ -42,7 +43,7 @@ final class CopyRowSink implements RowSink {
         kind.fields().forEach(f -> columns.add(f.dbColumn()));
         kind.derived().forEach(d -> columns.add(d.dbColumn()));
         this.cells = new String[columns.size()];
-        this.copy = new PGCopyOutputStream(connection, "copy " + kind.table() + " (" + String.join(", ", columns)
+        this.copy = new PGCopyOutputStream(connection, "copy " + table + " (" + String.join(", ", columns)
                 + ") from stdin (format csv)", BUFFER);
         this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(QuoteStrategies.EMPTY)
                 .bufferSize(BUFFER).build(copy, StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import io.migrationinsights.system.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,11 +51,13 @@ public class ImportService {
     private final AuditLog audit;
     private final Event<ImportAccepted> accepted;
     private final ImportProgress progress;
+    private final List<ImportSummary> summaries;
 
     ImportService(DataSource dataSource, OrganisationRepository organisations, ImportLedger ledger,
                   InsightsConfig config, Clock clock, AuditLog audit, Event<ImportAccepted> accepted,
-                  ImportProgress progress) {
+                  ImportProgress progress, Instance<ImportSummary> summaries) {
         this.progress = progress;
+        this.summaries = summaries.stream().toList();
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.ledger = ledger;
@@ -113,17 +116,28 @@ public class ImportService {
             OffsetDateTime importedAt = importedAtOrNow == null ? OffsetDateTime.now(clock)
                     : importedAtOrNow.atOffset(ZoneOffset.UTC);
             long importId = ledger.start(orgId, kind, fileName, user, importedAt);
-            if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
+            boolean ownTable = SnapshotPartitions.applies(c, kind);
+            String table = kind.table();
+            if (ownTable) {
+                table = SnapshotPartitions.create(c, kind, orgId, importId);
+            } else if (kind.mode() == ImportKind.Mode.SNAPSHOT) {
                 execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);
             }
             CsvRows rows = new CsvRows(kind, config.importing().maxFieldLength());
+            KeyCandidates keys = new KeyCandidates(kind);
+            List<ImportSummary.Tally> tallies = summaries.stream().filter(sum -> sum.kind() == kind)
+                    .map(ImportSummary::begin).toList();
             long limit = config.importing().maxUploadSize().asLongValue();
-            try (RowSink sink = RowSink.open(c, kind, orgId, importId, config.importing().batchSize());
+            try (RowSink sink = RowSink.open(c, kind, table, orgId, importId, config.importing().batchSize());
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
                 progress.update(uploadId, ImportProgress.Phase.READING, 0);
                 rows.read(reader, row -> {
+                    keys.add(row);
                     sink.add(row);
+                    for (ImportSummary.Tally tally : tallies) {
+                        tally.add(row);
+                    }
                     if (uploadId != null && row.number % 100 == 0) {
                         progress.update(uploadId, ImportProgress.Phase.READING, row.number - 1);
                     }
@@ -150,25 +164,34 @@ public class ImportService {
                         List.of(RowError.of(2, null, null, "no data rows")));
             }
             long loaded = System.nanoTime();
-            refreshStatistics(c, kind);
             List<RowError> setErrors = new ArrayList<>();
-            duplicateKeys(c, kind, orgId, importId, setErrors);
-            missingReferences(c, kind, orgId, importId, setErrors);
+            keys.check(c, table, !ownTable, orgId, importId, setErrors);
+            if (kind.reference() != null || kind.mode() == ImportKind.Mode.EVENT) {
+                refreshStatistics(c, table);
+            }
+            missingReferences(c, kind, table, orgId, importId, setErrors);
             rejectIfAny(setErrors, setErrors.size());
             if (kind.mode() == ImportKind.Mode.EVENT) {
                 replaceSupersededEvents(c, kind, orgId, importId);
             }
+            if (ownTable) {
+                SnapshotPartitions.swap(c, kind, orgId, table, config.importing().lockWait(), odsCode);
+            }
             long checked = System.nanoTime();
             ledger.finish(importId, rows.dataRows(), sha, rows.ignoredColumns());
+            for (ImportSummary.Tally tally : tallies) {
+                tally.save(orgId);
+            }
             // in this transaction: a rollback after this point takes the line with it
             audit.recordAs(user, AuditAction.IMPORT, odsCode, "kind=" + kind.urlName() + " import=" + importId
                     + " rows=" + rows.dataRows(), "accepted");
             accepted.fire(new ImportAccepted(orgId, kind, importId, importedAt.toInstant()));
             long done = System.nanoTime();
-            LOG.infof("Imported %s/%s: %d rows in %d ms (import %d; read and load %d ms, checks %d ms, "
-                            + "ledger and summaries %d ms; the commit follows)", odsCode, kind, rows.dataRows(),
-                    (done - started) / 1_000_000, importId, (loaded - started) / 1_000_000,
-                    (checked - loaded) / 1_000_000, (done - checked) / 1_000_000);
+            LOG.infof("Imported %s/%s: %d rows in %d ms (import %d; read and load %d ms, checks %d ms "
+                            + "(%d possible duplicate keys), ledger and summaries %d ms; the commit follows)",
+                    odsCode, kind, rows.dataRows(), (done - started) / 1_000_000, importId,
+                    (loaded - started) / 1_000_000, (checked - loaded) / 1_000_000, keys.candidates(),
+                    (done - checked) / 1_000_000);
             return new ImportResult(importId, kind.urlName(), rows.dataRows(), sha, rows.ignoredColumns(), false);
         } catch (SQLException e) {
             throw new IllegalStateException("Import of " + kind + " for " + odsCode + " failed in the database", e);
@@ -189,61 +212,27 @@ public class ImportService {
     }
 
     /**
-     * Rows of this import whose key also stands on an earlier row of the file.
-     * EXISTS over the key index stops at the first match, so memory stays flat
-     * on H2 (a window over the whole import is held in memory there) and the
-     * work stays linear however many rows share a key.
-     */
-    private static void duplicateKeys(Connection c, ImportKind kind, long orgId, long importId,
-                                      List<RowError> errors) throws SQLException {
-        List<String> keyColumns = kind.key().stream().map(k -> kind.field(k).dbColumn()).toList();
-        String sameKey = keyColumns.stream().map(k -> "u." + k + " = t." + k).collect(Collectors.joining(" and "));
-        String earlier = " from " + kind.table() + " u where u.organisation_id = t.organisation_id and "
-                + sameKey + " and u.import_id = t.import_id and u.source_row < t.source_row";
-        String sql = "select t.source_row, " + keyColumns.stream().map(k -> "t." + k).collect(Collectors.joining(", "))
-                + ", (select min(u.source_row)" + earlier + ") as first_row"
-                + " from " + kind.table() + " t where t.organisation_id = ? and t.import_id = ?"
-                + " and exists (select 1" + earlier + ") order by t.source_row fetch first "
-                + CsvRows.MAX_ERRORS + " rows only";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, orgId);
-            ps.setLong(2, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 0; i < kind.key().size(); i++) {
-                        values.add(rs.getString(2 + i));
-                    }
-                    String keyName = String.join(" + ", kind.key());
-                    errors.add(RowError.of(rs.getLong(1), kind.key().get(0), String.join(" + ", values),
-                            "duplicate " + keyName + ": already on row " + rs.getLong(2 + kind.key().size())));
-                }
-            }
-        }
-    }
-
-    /**
      * PostgreSQL plans the checks below from table statistics, which do not yet
      * know the rows this transaction wrote: without a refresh it plans for an
      * empty table and runs nested scans (minutes for 20,000 rows). ANALYZE may
      * run inside the transaction and sees its own rows. H2 plans from its indexes.
      */
-    private static void refreshStatistics(Connection c, ImportKind kind) throws SQLException {
+    private static void refreshStatistics(Connection c, String table) throws SQLException {
         if (c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-            try (PreparedStatement ps = c.prepareStatement("analyze " + kind.table())) {
+            try (PreparedStatement ps = c.prepareStatement("analyze " + table)) {
                 ps.execute();
             }
         }
     }
 
-    private static void missingReferences(Connection c, ImportKind kind, long orgId, long importId,
+    private static void missingReferences(Connection c, ImportKind kind, String table, long orgId, long importId,
                                           List<RowError> errors) throws SQLException {
         ImportKind.Reference ref = kind.reference();
         if (ref == null || errors.size() >= CsvRows.MAX_ERRORS) {
             return;
         }
         String column = kind.field(ref.column()).dbColumn();
-        String sql = "select t.source_row, t." + column + " from " + kind.table() + " t where t.organisation_id = ?"
+        String sql = "select t.source_row, t." + column + " from " + table + " t where t.organisation_id = ?"
                 + " and t.import_id = ? and not exists (select 1 from " + ref.table() + " r where r.organisation_id = "
                 + "t.organisation_id and r." + column + " = t." + column + ") order by t.source_row fetch first "
                 + (CsvRows.MAX_ERRORS - errors.size()) + " rows only";

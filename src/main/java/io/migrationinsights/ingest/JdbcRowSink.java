@@ -22,7 +22,8 @@ final class JdbcRowSink implements RowSink {
     private final int[] sqlTypes;
     private int pending;
 
-    JdbcRowSink(Connection connection, ImportKind kind, long organisationId, long importId, int batchSize)
+    JdbcRowSink(Connection connection, ImportKind kind, String table, long organisationId, long importId,
+                int batchSize)
             throws SQLException {
         this.kind = kind;
         this.organisationId = organisationId;
@@ -31,7 +32,7 @@ final class JdbcRowSink implements RowSink {
         List<String> columns = new ArrayList<>(List.of("organisation_id", "import_id", "source_row"));
         kind.fields().forEach(f -> columns.add(f.dbColumn()));
         kind.derived().forEach(d -> columns.add(d.dbColumn()));
-        String sql = "insert into " + kind.table() + " (" + String.join(", ", columns) + ") values ("
+        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
         this.insert = connection.prepareStatement(sql);
         this.sqlTypes = new int[kind.fields().size()];

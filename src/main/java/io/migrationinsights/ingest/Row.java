@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One parsed data row: typed values by field, with the row number a spreadsheet shows. */
-final class Row {
+final class Row implements ImportSummary.ImportedRow {
 
     /** Collects findings about the current row. */
     interface Errors {
@@ -22,7 +22,8 @@ final class Row {
         this.raw = new String[fields.size()];
     }
 
-    Object get(String field) {
+    @Override
+    public Object get(String field) {
         return values[index.get(field)];
     }
 

@@ -23,11 +23,12 @@ interface RowSink extends AutoCloseable {
     @Override
     void close() throws SQLException;
 
-    static RowSink open(Connection connection, ImportKind kind, long organisationId, long importId, int batchSize)
-            throws SQLException {
+    /** A sink into {@code table}: the kind's table, or a snapshot import's own table (SnapshotPartitions). */
+    static RowSink open(Connection connection, ImportKind kind, String table, long organisationId, long importId,
+                        int batchSize) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
-            return new CopyRowSink(connection.unwrap(PGConnection.class), kind, organisationId, importId);
+            return new CopyRowSink(connection.unwrap(PGConnection.class), kind, table, organisationId, importId);
         }
-        return new JdbcRowSink(connection, kind, organisationId, importId, batchSize);
+        return new JdbcRowSink(connection, kind, table, organisationId, importId, batchSize);
     }
 }

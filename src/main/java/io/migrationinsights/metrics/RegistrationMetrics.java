@@ -1,36 +1,31 @@
 package io.migrationinsights.metrics;
 
-import io.migrationinsights.ingest.ImportAccepted;
 import io.migrationinsights.ingest.ImportKind;
+import io.migrationinsights.ingest.ImportSummary;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The home of the registration figures and accounts needed next month.
- * Registrations are read from {@code registration_month} (V11): per month, the
- * accounts (status not deleted) created and registered in it, the GROUP BY of
- * the definition written by {@link #onImport} inside each accepted
- * nhsmail-accounts import's transaction, so a page or return reads a few
- * hundred rows however many accounts there are (1.5M accounts: a GROUP BY over
- * them took seconds on PostgreSQL, see reports/benchmarks.md).
+ * Registrations are read from {@code registration_month} (V11): per
+ * organisation and month, the accounts (status not deleted) created in it and
+ * registered in it. The counts are made while each nhsmail-accounts import
+ * streams its rows ({@link #begin}, an {@link ImportSummary}) and saved in its
+ * transaction, so a page or return reads a few hundred rows however many
+ * accounts there are, and nothing reads 1.5 million accounts again to count
+ * them (a GROUP BY over them took seconds on PostgreSQL, see
+ * reports/benchmarks.md).
  */
 @ApplicationScoped
-public class RegistrationMetrics {
-
-    /** The definition, per organisation and month: deleted accounts count nowhere. */
-    private static final String SUMMARY = "insert into registration_month (organisation_id, year_number, month_number, "
-            + "created, registered) select organisation_id, y, m, sum(c), sum(r) from ("
-            + "select organisation_id, extract(year from created_date) as y, extract(month from created_date) as m, "
-            + "1 as c, 0 as r from nhsmail_account where organisation_id = :org and status <> 'deleted' "
-            + "union all select organisation_id, extract(year from registered_date), extract(month from registered_date), "
-            + "0, 1 from nhsmail_account where organisation_id = :org and status <> 'deleted' "
-            + "and registered_date is not null) a group by organisation_id, y, m";
+public class RegistrationMetrics implements ImportSummary {
 
     private final Jdbi jdbi;
 
@@ -38,16 +33,43 @@ public class RegistrationMetrics {
         this.jdbi = jdbi;
     }
 
-    /** Recounts the organisation's months from the accounts just imported; runs inside the import's transaction. */
-    void onImport(@Observes ImportAccepted accepted) {
-        if (accepted.kind() != ImportKind.NHSMAIL_ACCOUNTS) {
-            return;
-        }
-        jdbi.useHandle(h -> {
-            h.createUpdate("delete from registration_month where organisation_id = :org")
-                    .bind("org", accepted.organisationId()).execute();
-            h.createUpdate(SUMMARY).bind("org", accepted.organisationId()).execute();
-        });
+    @Override
+    public ImportKind kind() {
+        return ImportKind.NHSMAIL_ACCOUNTS;
+    }
+
+    /** The definition, per month: deleted accounts count nowhere; an account without registered_date is not registered. */
+    @Override
+    public Tally begin() {
+        Map<YearMonth, long[]> months = new HashMap<>();
+        return new Tally() {
+            @Override
+            public void add(ImportedRow account) {
+                if ("deleted".equals(account.get("status"))) {
+                    return;
+                }
+                months.computeIfAbsent(YearMonth.from((LocalDate) account.get("created_date")), m -> new long[2])[0]++;
+                LocalDate registered = (LocalDate) account.get("registered_date");
+                if (registered != null) {
+                    months.computeIfAbsent(YearMonth.from(registered), m -> new long[2])[1]++;
+                }
+            }
+
+            @Override
+            public void save(long organisationId) {
+                jdbi.useHandle(h -> {
+                    h.createUpdate("delete from registration_month where organisation_id = :org")
+                            .bind("org", organisationId).execute();
+                    PreparedBatch insert = h.prepareBatch("insert into registration_month (organisation_id, "
+                            + "year_number, month_number, created, registered) values (?, ?, ?, ?, ?)");
+                    months.forEach((month, counts) -> insert.add(organisationId, month.getYear(),
+                            month.getMonthValue(), counts[0], counts[1]));
+                    if (!months.isEmpty()) {
+                        insert.execute();
+                    }
+                });
+            }
+        };
     }
 
     /** One row per month from {@code from} to {@code to} inclusive, months without accounts included. */
