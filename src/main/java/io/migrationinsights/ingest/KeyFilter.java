@@ -5,45 +5,46 @@ import java.util.List;
 
 /**
  * Tells, in a few bytes per key, whether an import's key has possibly been
- * seen before in the same file: a scalable Bloom filter (stages of doubling
- * size, about {@value #BITS_PER_KEY} bits per key, so memory follows the
- * number of rows at about 6 bytes each and never the row's size). "No" is
- * certain; "maybe" is a candidate that the import checks exactly in SQL. At a
- * million keys about one "maybe" in a million is a false alarm, which costs
- * one extra look at the candidate's rows, never a wrong answer.
+ * seen before in the same file: a scalable, blocked Bloom filter. Each key
+ * sets {@value #HASHES} bits in one block of 512 bits, a cache line (about one
+ * memory access per stage); a stage holds a key per {@value #BITS_PER_KEY}
+ * bits and, when full,
+ * a stage four times larger is added, so memory follows the number of rows
+ * (about 8 bytes a key) and never their size. "No" is certain; "maybe" is a
+ * candidate that the import checks exactly in SQL. At a million keys a few
+ * "maybe"s are false alarms, each costing a look at the candidate's rows,
+ * never a wrong answer.
  */
 final class KeyFilter {
 
     private static final int BITS_PER_KEY = 48;
     private static final int HASHES = 6;
-    private static final int FIRST_STAGE_BITS_LOG2 = 16;
+    private static final int FIRST_STAGE_WORDS_LOG2 = 10;
 
     private final List<long[]> stages = new ArrayList<>();
     private long[] current;
-    private long currentMask;
     private long capacity;
     private long count;
 
     KeyFilter() {
-        addStage(FIRST_STAGE_BITS_LOG2);
+        addStage(FIRST_STAGE_WORDS_LOG2);
     }
 
-    /**
-     * Records the key's hash; false when the key may have been recorded before (a candidate duplicate).
-     */
+    /** Records the key's hash; false when the key may have been recorded before (a candidate duplicate). */
     boolean add(long hash) {
-        long h2 = mix(hash) | 1;
-        for (long[] stage : stages) {
-            if (contains(stage, (long) stage.length * 64 - 1, hash, h2)) {
+        long positions = mix(hash ^ 0x9E3779B97F4A7C15L);
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            if (contains(stages.get(i), hash, positions)) {
                 return false;
             }
         }
         if (count == capacity) {
-            addStage(Long.numberOfTrailingZeros(current.length * 64L) + 1);
+            addStage(Integer.numberOfTrailingZeros(current.length) + 2);
         }
+        int block = block(hash, current);
         for (int i = 0; i < HASHES; i++) {
-            long bit = (hash + i * h2) & currentMask;
-            current[(int) (bit >>> 6)] |= 1L << bit;
+            int p = (int) (positions >>> (9 * i)) & 511;
+            current[block + (p >>> 6)] |= 1L << p;
         }
         count++;
         return true;
@@ -54,20 +55,25 @@ final class KeyFilter {
         return stages.stream().mapToLong(s -> s.length * 8L).sum();
     }
 
-    private static boolean contains(long[] stage, long mask, long h1, long h2) {
+    private static boolean contains(long[] stage, long hash, long positions) {
+        int block = block(hash, stage);
         for (int i = 0; i < HASHES; i++) {
-            long bit = (h1 + i * h2) & mask;
-            if ((stage[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+            int p = (int) (positions >>> (9 * i)) & 511;
+            if ((stage[block + (p >>> 6)] & (1L << p)) == 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private void addStage(int bitsLog2) {
-        current = new long[1 << (bitsLog2 - 6)];
-        currentMask = (1L << bitsLog2) - 1;
-        capacity = (1L << bitsLog2) / BITS_PER_KEY;
+    /** The first word of the key's block of 8 words (512 bits, a cache line): the hash's low bits. */
+    private static int block(long hash, long[] stage) {
+        return (int) (hash & ((stage.length >>> 3) - 1)) << 3;
+    }
+
+    private void addStage(int wordsLog2) {
+        current = new long[1 << wordsLog2];
+        capacity = (64L << wordsLog2) / BITS_PER_KEY;
         count = 0;
         stages.add(current);
     }

@@ -133,6 +133,33 @@ class ImportLifecycleTest {
         assertThat(Db.column(Db.table("staff", one, "staff_id"), "staff_id"), contains("S1", "S2", "S3"));
     }
 
+    /**
+     * Snapshot imports of one kind for several organisations at once: on PostgreSQL each
+     * replaces its organisation's partition in turn (ingest.SnapshotPartitions), none waits
+     * for ever or fails, and each organisation ends with its own rows only.
+     */
+    @Test
+    void importsOneKindForSeveralOrganisationsAtOnce() throws Exception {
+        List<String> codes = List.of(Api.newOrganisation(), Api.newOrganisation(), Api.newOrganisation(),
+                Api.newOrganisation());
+        codes.forEach(ods -> created(ods, "staff", STAFF_A));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(codes.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String ods : codes) {
+                answers.add(pool.submit(() -> upload("pm", ods, "staff", STAFF_B).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(), equalTo(201));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String ods : codes) {
+            assertThat(Db.column(Db.table("staff", ods, "staff_id"), "staff_id"), contains("S2", "S4"));
+        }
+    }
+
     @Test
     void upsertsOverlappingTicketExportsWithoutCountingTwice() {
         String ods = Api.newOrganisation();

@@ -293,6 +293,30 @@ class ImportValidationTest {
         finding(r, dup.row(), dup.column(), dup.value(), dup.message());
     }
 
+    /**
+     * More keys standing twice than the duplicate filter keeps as candidates
+     * (KeyCandidates.MAX_CANDIDATES): every row is checked in SQL, and the first
+     * 1,000 findings come in row order, each naming the key's first row.
+     */
+    @Test
+    void namesTheFirstThousandDuplicatesInRowOrderWhenManyKeysStandTwice() {
+        String ods = Api.newOrganisation();
+        int distinct = KeyCandidates.MAX_CANDIDATES + 500;
+        List<String> lines = new ArrayList<>(List.of(NHSMAIL));
+        for (int i = 0; i < distinct; i++) {
+            lines.add("u" + i + "@nhs.net,,2026-01-01,,active");
+        }
+        for (int i = 0; i < distinct; i++) {
+            lines.add("U" + i + "@NHS.net,,2026-01-01,,active");
+        }
+        var r = rejected(ods, "nhsmail-accounts", "nhsmail_account", csv(lines.toArray(String[]::new)));
+        r.body("errors", hasSize(CsvRows.MAX_ERRORS))
+                .body("errors[0].row", equalTo(distinct + 2))
+                .body("errors[999].row", equalTo(distinct + 1001));
+        finding(r, distinct + 2, "email", "u0@nhs.net", "duplicate email: already on row 2");
+        finding(r, distinct + 1001, "email", "u999@nhs.net", "already on row 1001");
+    }
+
     @Test
     void rejectsMeasurementOfUnknownBenefit() {
         String ods = Api.newOrganisation();
