@@ -52,11 +52,14 @@ public class ImportService {
     private final Event<ImportAccepted> accepted;
     private final ImportProgress progress;
     private final List<ImportSummary> summaries;
+    private final Event<PartitionStatistics.Swapped> swapped;
 
     ImportService(DataSource dataSource, OrganisationRepository organisations, ImportLedger ledger,
                   InsightsConfig config, Clock clock, AuditLog audit, Event<ImportAccepted> accepted,
-                  ImportProgress progress, Instance<ImportSummary> summaries) {
+                  ImportProgress progress, Instance<ImportSummary> summaries,
+                  Event<PartitionStatistics.Swapped> swapped) {
         this.progress = progress;
+        this.swapped = swapped;
         this.summaries = summaries.stream().toList();
         this.dataSource = dataSource;
         this.organisations = organisations;
@@ -165,7 +168,7 @@ public class ImportService {
             }
             long loaded = System.nanoTime();
             List<RowError> setErrors = new ArrayList<>();
-            keys.check(c, table, !ownTable, orgId, importId, setErrors);
+            keys.check(c, table, kind.mode() == ImportKind.Mode.EVENT, orgId, importId, setErrors);
             if (kind.reference() != null || kind.mode() == ImportKind.Mode.EVENT) {
                 refreshStatistics(c, table);
             }
@@ -176,6 +179,7 @@ public class ImportService {
             }
             if (ownTable) {
                 SnapshotPartitions.swap(c, kind, orgId, table, config.importing().lockWait(), odsCode);
+                swapped.fire(new PartitionStatistics.Swapped(table));
             }
             long checked = System.nanoTime();
             ledger.finish(importId, rows.dataRows(), sha, rows.ignoredColumns());

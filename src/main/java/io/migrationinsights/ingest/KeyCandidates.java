@@ -66,8 +66,8 @@ final class KeyCandidates {
 
     /**
      * Adds the duplicate-key findings among the import's rows in {@code table}; {@code indexed} when the table
-     * has an index on the organisation and key (the shared tables; a PostgreSQL snapshot import's own table has
-     * none).
+     * has an index on the organisation and key (the event kinds' tables, whose key also finds the rows an import
+     * replaces; the snapshot kinds' rows are written without one, see V12 and V13).
      */
     void check(Connection c, String table, boolean indexed, long orgId, long importId, List<RowError> errors)
             throws SQLException {
@@ -131,9 +131,11 @@ final class KeyCandidates {
     }
 
     /**
-     * Every row whose key stands on an earlier row, in row order (the first findings only). With an index:
-     * EXISTS over it stops at the first match, so memory stays flat on H2 (which holds a window over the whole
-     * import in memory). Without one (PostgreSQL, which sorts a window on disk when it must): one window.
+     * Every row whose key stands on an earlier row, in row order (the first findings only): for a file with
+     * more candidate keys than kept, in practice one with thousands of real duplicates. With an index: EXISTS
+     * over it stops at the first match, so memory stays flat on H2. Without one: one window over the import's
+     * rows (PostgreSQL sorts it on disk when it must; H2 holds it in memory, the one place an H2 import's
+     * memory follows its size, and only for such a file).
      */
     private void everyDuplicate(Connection c, String table, boolean indexed, long orgId, long importId,
                                 List<RowError> errors) throws SQLException {
