@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 class PartitionStatistics {
 
     private static final Logger LOG = Logger.getLogger(PartitionStatistics.class);
+    private static final String UNDEFINED_TABLE = "42P01";
 
     /** A snapshot import's own table, attached in the transaction that fired this. */
     record Swapped(String table) {
@@ -39,7 +40,10 @@ class PartitionStatistics {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("analyze " + swapped.table());
             } catch (SQLException e) {
-                // a later import or autovacuum gathers them; nothing depends on this but plans
+                if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                    return; // a later import of the organisation has already replaced it
+                }
+                // nothing depends on this but plans: autovacuum gathers them in its next pass
                 LOG.infof("Statistics of %s not gathered now (%s); autovacuum will", swapped.table(), e.getMessage());
             }
         });
