@@ -23,7 +23,7 @@ class KeyFilterTest {
     }
 
     @Test
-    void namesFewUnseenKeysAndHoldsAboutEightBytesAKeyAtNationalScale() {
+    void namesFewUnseenKeysAndHoldsAboutElevenBytesAKeyAtNationalScale() {
         KeyFilter filter = new KeyFilter();
         int falseAlarms = 0;
         for (int i = 0; i < KEYS; i++) {
@@ -31,8 +31,8 @@ class KeyFilterTest {
                 falseAlarms++;
             }
         }
-        // about 1 in 100,000 distinct keys at this size: each costs a look at its rows, never a wrong answer
-        assertTrue(falseAlarms < 100, falseAlarms + " false alarms in " + KEYS + " distinct keys");
+        // about 1 in a million distinct keys at this size: each costs a look at its rows, never a wrong answer
+        assertTrue(falseAlarms < 10, falseAlarms + " false alarms in " + KEYS + " distinct keys");
         assertTrue(filter.bytes() < 16L * KEYS, filter.bytes() + " bytes for " + KEYS + " keys");
     }
 
