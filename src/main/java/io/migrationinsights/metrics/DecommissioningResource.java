@@ -226,7 +226,7 @@ public class DecommissioningResource {
     }
 
     private long organisationId(String ods) {
-        return organisations.require(ods).id;
+        return organisations.requireId(ods);
     }
 
     private String user() {

@@ -227,6 +227,6 @@ public class MetricsResource {
     }
 
     private long organisationId(String ods) {
-        return organisations.require(ods).id;
+        return organisations.requireId(ods);
     }
 }

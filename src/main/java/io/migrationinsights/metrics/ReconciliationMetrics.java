@@ -2,8 +2,9 @@ package io.migrationinsights.metrics;
 
 import io.migrationinsights.system.Page;
 import io.migrationinsights.system.Paging;
+import io.migrationinsights.system.ReadAhead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,17 +130,18 @@ public class ReconciliationMetrics {
 
     /**
      * Hands every member of a class matching {@code query} (as {@link #members}) to {@code each}, in order,
-     * from a database cursor: the list is never held in memory. In a transaction, so PostgreSQL can fetch
-     * the rows in batches.
+     * from a database cursor: the list is never held in memory. The cursor is read ahead on a thread of its
+     * own ({@link ReadAhead}) while {@code each} runs here, in a transaction of its own there, so PostgreSQL
+     * can fetch the rows in batches.
      */
-    @Transactional
     public void forEachMember(long organisationId, String className, String query,
                               Consumer<Reconciliation.Member> each) {
         String sql = filtered(className, query);
-        jdbi.useHandle(h -> bind(h.createQuery(sql + " order by 1, 3"), organisationId, query)
-                .setFetchSize(FETCH_SIZE)
-                .map((rs, ctx) -> member(rs))
-                .useStream(s -> s.forEach(each)));
+        ReadAhead.<Reconciliation.Member>forEach("members-read-ahead", sink -> QuarkusTransaction.requiringNew().run(
+                () -> jdbi.useHandle(h -> bind(h.createQuery(sql + " order by 1, 3"), organisationId, query)
+                        .setFetchSize(FETCH_SIZE)
+                        .map((rs, ctx) -> member(rs))
+                        .useStream(s -> s.forEach(sink)))), each);
     }
 
     /** Rows fetched at a time when members are streamed. */

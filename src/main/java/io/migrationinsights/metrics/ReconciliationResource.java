@@ -65,7 +65,7 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "200", description = "The eight classes.")
     public Reconciliation reconciliation(@PathParam("ods") @OdsCode String ods) {
         boolean members = audit.personalDataShown(ods, "reconciliation");
-        return reconciliation.reconciliation(organisations.require(ods).id, members);
+        return reconciliation.reconciliation(organisations.requireId(ods), members);
     }
 
     /** The columns of a member list, in the workbook and on the page. */
@@ -96,7 +96,7 @@ public class ReconciliationResource {
         String name = requireClass(className);
         Paging paging = Paging.of(page, size);
         String query = Paging.query(q);
-        long id = organisations.require(ods).id;
+        long id = organisations.requireId(ods);
         audit.personalDataShown(ods, "reconciliation/" + name);
         return reconciliation.members(id, name, query, paging);
     }
@@ -119,7 +119,7 @@ public class ReconciliationResource {
             @QueryParam("q") @Parameter(description = "Search text: part of a staff id, name or account") String q) {
         String name = requireClass(className);
         String query = Paging.query(q);
-        long id = organisations.require(ods).id;
+        long id = organisations.requireId(ods);
         audit.personalDataShown(ods, "reconciliation/" + name + ".xlsx");
         String caption = "Reconciliation " + ods + ": " + name + (query == null ? "" : " (search: " + query + ")");
         StreamingOutput body = out -> TableWorkbook.write(caption, MEMBER_HEADERS,

@@ -1,8 +1,12 @@
 package io.migrationinsights.organisations;
 
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.RecentlyRead;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +18,43 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     /** A well-formed ODS code. */
     public static final Pattern ODS_CODE = Pattern.compile(OdsCode.PATTERN);
 
+    /** Organisations found recently, by ODS code: what every request naming one reads first. */
+    private final RecentlyRead<String, Known> known = new RecentlyRead<>();
+
+    /** What a request needs to know of an organisation: its key and what the API shows of it. */
+    record Known(long id, OrganisationView view) {
+    }
+
+    /** Fired inside a transaction that created or changed an organisation. */
+    record Changed() {
+    }
+
+    void forgetChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed e) {
+        known.forgetAll();
+    }
+
     public Optional<Organisation> findByOds(String odsCode) {
         return find("odsCode", odsCode).firstResultOptional();
+    }
+
+    /**
+     * The organisation's id and view, read from the database unless this instance found it within
+     * {@link RecentlyRead#FOR} (a change made on this instance applies at once, see {@link Changed}).
+     */
+    Optional<Known> known(String odsCode) {
+        return known.get(odsCode, ods -> QuarkusTransaction.joiningExisting().call(
+                () -> findByOds(ods).map(o -> new Known(o.id, OrganisationView.of(o)))));
+    }
+
+    /** Whether an organisation has this ODS code. */
+    public boolean exists(String odsCode) {
+        return known(odsCode).isPresent();
+    }
+
+    /** The id of the organisation, or the same 404 (400 when the code is malformed) as {@link #require}. */
+    public long requireId(String odsCode) {
+        checkCode(odsCode);
+        return known(odsCode).orElseThrow(() -> unknown(odsCode)).id();
     }
 
     /** The organisation, or a 404 problem naming the code (400 when the code is malformed). */

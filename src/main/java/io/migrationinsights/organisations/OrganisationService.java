@@ -2,6 +2,7 @@ package io.migrationinsights.organisations;
 
 import io.migrationinsights.system.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,10 +14,12 @@ public class OrganisationService {
 
     private final OrganisationRepository repository;
     private final Clock clock;
+    private final Event<OrganisationRepository.Changed> changed;
 
-    OrganisationService(OrganisationRepository repository, Clock clock) {
+    OrganisationService(OrganisationRepository repository, Clock clock, Event<OrganisationRepository.Changed> changed) {
         this.repository = repository;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** A saved organisation and whether this call created it. */
@@ -53,12 +56,14 @@ public class OrganisationService {
             returnRecipients.stream().map(String::strip).distinct().forEach(org.returnRecipients::add);
         }
         repository.persist(org);
+        changed.fire(new OrganisationRepository.Changed());
         return new Saved(OrganisationView.of(org), created);
     }
 
-    @Transactional
+    /** The organisation (404 when unknown), as recently read: see {@link OrganisationRepository#known}. */
     public OrganisationView get(String odsCode) {
-        return OrganisationView.of(repository.require(odsCode));
+        OrganisationRepository.checkCode(odsCode);
+        return repository.known(odsCode).orElseThrow(() -> OrganisationRepository.unknown(odsCode)).view();
     }
 
     @Transactional

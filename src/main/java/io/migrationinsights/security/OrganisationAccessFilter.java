@@ -38,7 +38,7 @@ public class OrganisationAccessFilter {
         String ods = uri.getPathParameters().getFirst("ods");
         if (ods != null && OrganisationRepository.ODS_CODE.matcher(ods).matches()) {
             boolean creates = resource.getMethodName() != null && creates(resource);
-            if (!Grants.of(identity).allows(ods) || (!creates && organisations.findByOds(ods).isEmpty())) {
+            if (!Grants.of(identity).allows(ods) || (!creates && !organisations.exists(ods))) {
                 return notFound(ods);
             }
         }
@@ -47,7 +47,7 @@ public class OrganisationAccessFilter {
             for (String code : list.split(",")) {
                 String c = code.strip();
                 if (OrganisationRepository.ODS_CODE.matcher(c).matches()
-                        && (!Grants.of(identity).allows(c) || organisations.findByOds(c).isEmpty())) {
+                        && (!Grants.of(identity).allows(c) || !organisations.exists(c))) {
                     return notFound(c);
                 }
             }

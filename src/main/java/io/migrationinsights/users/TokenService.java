@@ -5,7 +5,12 @@ import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.security.Grants;
 import io.migrationinsights.system.ClockProducer;
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.RecentlyRead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +28,10 @@ import java.util.Optional;
 
 /**
  * API tokens (CONTRACT section 7): 256 random bits shown once, kept as their
- * SHA-256, with a role, grants and an expiry; revocation takes effect at the
- * next request because every request looks the token up.
+ * SHA-256, with a role, grants and an expiry. A token found live is trusted for
+ * {@link RecentlyRead#FOR} by the instance that looked it up (its expiry is still
+ * checked on every request); a revocation on this instance applies at the next
+ * request, one made on another instance within that bound.
  */
 @ApplicationScoped
 public class TokenService {
@@ -38,10 +45,25 @@ public class TokenService {
 
     private final Clock clock;
     private final AuditLog audit;
+    private final Event<TokensRevoked> revoked;
+    /** Live tokens by their SHA-256: what a token gives and until when. */
+    private final RecentlyRead<String, Live> live = new RecentlyRead<>();
 
-    TokenService(Clock clock, AuditLog audit) {
+    TokenService(Clock clock, AuditLog audit, Event<TokensRevoked> revoked) {
         this.clock = clock;
         this.audit = audit;
+        this.revoked = revoked;
+    }
+
+    private record Live(UserService.Access access, Instant expiresAt) {
+    }
+
+    /** Fired inside a transaction that revoked tokens; once it commits, no instance-local copy is trusted. */
+    record TokensRevoked() {
+    }
+
+    void forgetRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked e) {
+        live.forgetAll();
     }
 
     /** A new token: its id and the token itself, shown this once. */
@@ -96,13 +118,17 @@ public class TokenService {
         if (t.revokedAt == null) {
             t.revokedAt = Instant.now(clock);
             audit.record(AuditAction.TOKEN_REVOKE, null, "token=" + id, "revoked");
+            revoked.fire(new TokensRevoked());
         }
     }
 
     /** Revokes every live token a user created; returns how many. */
     @Transactional
     int revokeAllOf(String username) {
-        return ApiToken.update("revokedAt = ?1 where createdBy = ?2 and revokedAt is null", Instant.now(clock), username);
+        int count = ApiToken.update("revokedAt = ?1 where createdBy = ?2 and revokedAt is null", Instant.now(clock),
+                username);
+        revoked.fire(new TokensRevoked());
+        return count;
     }
 
     @Transactional
@@ -110,18 +136,27 @@ public class TokenService {
         return ApiToken.<ApiToken>list("order by id").stream().map(TokenView::of).toList();
     }
 
-    /** The access a token gives, when it is known, not revoked and not expired; notes when it was used. */
-    @Transactional
+    /**
+     * The access a token gives, when it is known, not revoked and not expired. Looked up in the database
+     * (which notes when it was used) unless this instance found it live within {@link RecentlyRead#FOR}.
+     */
     public Optional<UserService.Access> authenticate(String token) {
-        ApiToken t = ApiToken.find("tokenSha256", sha256(token)).firstResult();
         Instant now = Instant.now(clock);
+        return live.get(sha256(token), hash -> QuarkusTransaction.joiningExisting().call(() -> lookUp(hash, now)))
+                .filter(l -> l.expiresAt().isAfter(now))
+                .map(Live::access);
+    }
+
+    private Optional<Live> lookUp(String hash, Instant now) {
+        ApiToken t = ApiToken.find("tokenSha256", hash).firstResult();
         if (t == null || t.revokedAt != null || !t.expiresAt.isAfter(now)) {
             return Optional.empty();
         }
         if (t.lastUsedAt == null || t.lastUsedAt.plus(LAST_USED_RESOLUTION).isBefore(now)) {
             t.lastUsedAt = now;
         }
-        return Optional.of(new UserService.Access(principal(t), t.role, Grants.parseStored(t.organisations)));
+        return Optional.of(new Live(new UserService.Access(principal(t), t.role, Grants.parseStored(t.organisations)),
+                t.expiresAt));
     }
 
     /** How a token's actions are attributed in the audit trail and the import ledger. */

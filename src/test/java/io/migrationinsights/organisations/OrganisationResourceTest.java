@@ -33,6 +33,28 @@ class OrganisationResourceTest {
     }
 
     @Test
+    void showsACreationOrARenameAtTheNextRequestAfterReadingTheOrganisation() {
+        String ods = Api.nextCode();
+        // unknown, then created: nothing remembers that it was missing
+        as("viewer").get("/api/organisations/" + ods).then().statusCode(404);
+        as("viewer").get("/api/organisations/" + ods + "/metrics/registrations?from=2026-01&to=2026-01")
+                .then().statusCode(404);
+        as("admin").contentType("application/json").body(body("Before")).put("/api/organisations/" + ods)
+                .then().statusCode(201);
+        as("viewer").get("/api/organisations/" + ods).then().statusCode(200).body("name", equalTo("Before"));
+        as("viewer").get("/api/organisations/" + ods + "/metrics/registrations?from=2026-01&to=2026-01")
+                .then().statusCode(200);
+        // read (and so remembered), then renamed with recipients: the next read shows both
+        as("admin").contentType("application/json")
+                .body("{\"name\":\"After\",\"returnRecipients\":[\"lead@example.nhs.uk\"]}")
+                .put("/api/organisations/" + ods).then().statusCode(200);
+        as("admin").get("/api/organisations/" + ods).then().statusCode(200).body("name", equalTo("After"))
+                .body("returnRecipients", contains("lead@example.nhs.uk"));
+        as("viewer").get("/api/organisations/" + ods).then().statusCode(200).body("name", equalTo("After"))
+                .body("returnRecipients", equalTo(null));
+    }
+
+    @Test
     void listsOrganisations() {
         String ods = Api.newOrganisation();
         as("viewer").get("/api/organisations").then().statusCode(200)
