@@ -56,13 +56,27 @@ final class Values {
     static Object read(Field field, String text) {
         return switch (field.type()) {
             case TEXT -> text;
-            case LOWER_TEXT -> text.toLowerCase(Locale.ROOT);
+            case LOWER_TEXT -> lower(text);
             case ENUM -> enumeration(field, text);
             case DATE -> date(text);
             case TIMESTAMP -> timestamp(text);
             case BOOLEAN -> bool(text);
             case DECIMAL -> decimal(text);
         };
+    }
+
+    /**
+     * {@code text.toLowerCase(Locale.ROOT)}: text that is ASCII with no capital (most keys and email
+     * addresses) is returned as it is, without the per-character look-ups of the general method.
+     */
+    static String lower(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+                return text.toLowerCase(Locale.ROOT);
+            }
+        }
+        return text;
     }
 
     static String enumeration(Field field, String text) {

@@ -177,6 +177,13 @@ class ValuesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"a.b@nhs.net", "A.B@NHS.Net", "", "Z", "@[`{", "\u0130nactive@nhs.net", "x\u212A",
+            "\u00C9mile@nhs.net", "\u01C5", "abc\u00DF", "ABC\u03A3"})
+    void lowerCasesAsStringDoes(String text) {
+        assertEquals(text.toLowerCase(Locale.ROOT), Values.lower(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"true", "TRUE", "True", "yes", "YES", "y", "Y", "1", "false", "FALSE", "no", "No", "n",
             "N", "0", "", "t", "f", "2", "yes ", "tru", "truee", "\u0130", "y\u0307", "\u212A", "ja", "01"})
     void readsBooleansAsBefore(String text) {
