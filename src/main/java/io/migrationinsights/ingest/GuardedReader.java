@@ -145,46 +145,72 @@ final class GuardedReader extends Reader {
      * CRLF outside quotes ends a row (so a multi-line quoted value is one row).
      */
     private void track(char[] cbuf, int from, int to) {
+        // The scan runs over every character of the upload: its state lives in locals while it runs.
+        int s = state;
+        boolean cr = afterCr;
+        long r = row;
         for (int i = from; i < to; i++) {
             char c = cbuf[i];
+            if (c > ',') {
+                // Not NUL, a line break, a quote or a comma (all sort below ','): inside quotes it stays
+                // inside; anywhere else it is (or continues) an unquoted value.
+                if (s != QUOTED) {
+                    s = UNQUOTED;
+                }
+                cr = false;
+                continue;
+            }
             if (c == 0) {
+                state = s;
+                afterCr = cr;
+                row = r;
                 throw new ProblemException(415, "Not a CSV file",
-                        "Row " + row + " holds binary data (a NUL byte): this is not a CSV text file.");
+                        "Row " + r + " holds binary data (a NUL byte): this is not a CSV text file.");
             }
             boolean lf = c == '\n';
-            boolean crlf = lf && afterCr;
-            afterCr = c == '\r';
-            switch (state) {
+            boolean crlf = lf && cr;
+            cr = c == '\r';
+            switch (s) {
                 case QUOTED -> {
                     if (c == '"') {
-                        state = QUOTE_IN_QUOTED;
+                        s = QUOTE_IN_QUOTED;
                     }
                 }
-                case QUOTE_IN_QUOTED -> state = c == '"' ? QUOTED : endOfField(c, lf, crlf);
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') {
+                        s = QUOTED;
+                    } else {
+                        s = endOfField(c, lf);
+                        r += rowEnd(c, lf, crlf);
+                    }
+                }
                 case FIELD_START -> {
                     if (c == '"') {
-                        state = QUOTED;
-                        quoteRow = row;
+                        s = QUOTED;
+                        quoteRow = r;
                     } else {
-                        state = endOfField(c, lf, crlf);
+                        s = endOfField(c, lf);
+                        r += rowEnd(c, lf, crlf);
                     }
                 }
-                default -> state = endOfField(c, lf, crlf);
+                default -> {
+                    s = endOfField(c, lf);
+                    r += rowEnd(c, lf, crlf);
+                }
             }
         }
+        state = s;
+        afterCr = cr;
+        row = r;
     }
 
-    private int endOfField(char c, boolean lf, boolean crlf) {
-        if (c == ',') {
-            return FIELD_START;
-        }
-        if (c == '\r' || lf) {
-            if (!crlf) {
-                row++;
-            }
-            return FIELD_START;
-        }
-        return UNQUOTED;
+    /** 1 when the character ends a row (CR, LF, or CRLF counted once at its CR), else 0. */
+    private static int rowEnd(char c, boolean lf, boolean crlf) {
+        return (c == '\r' || lf) && !crlf ? 1 : 0;
+    }
+
+    private static int endOfField(char c, boolean lf) {
+        return c == ',' || c == '\r' || lf ? FIELD_START : UNQUOTED;
     }
 
     @Override
