@@ -42,6 +42,8 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final long PROGRESS_EVERY = 100_000;
+    /** About the shortest data row of any kind, in bytes: a file's size over it bounds its rows. */
+    private static final long SHORTEST_ROW_BYTES = 48;
 
     private final DataSource dataSource;
     private final OrganisationRepository organisations;
@@ -79,7 +81,7 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user) {
-        return importFile(odsCode, kind, body, fileName, allowEmpty, user, null, null);
+        return importFile(odsCode, kind, body, 0, fileName, allowEmpty, user, null, null);
     }
 
     /**
@@ -91,24 +93,26 @@ public class ImportService {
     @Transactional
     public ImportResult importCsv(String odsCode, ImportKind kind, InputStream body, String fileName,
                                   boolean allowEmpty, String user, Instant importedAtOrNow) {
-        return importFile(odsCode, kind, body, fileName, allowEmpty, user, importedAtOrNow, null);
+        return importFile(odsCode, kind, body, 0, fileName, allowEmpty, user, importedAtOrNow, null);
     }
 
     /**
      * As {@link #importCsv(String, ImportKind, InputStream, String, boolean, String)}, reporting the rows read
-     * so far to {@link ImportProgress} under {@code uploadId} (the imports page polls it).
+     * so far to {@link ImportProgress} under {@code uploadId} (the imports page polls it). {@code size} is the
+     * upload's size in bytes, which sizes the duplicate-key filter once ({@link KeyFilter}).
      */
     @Transactional
-    public ImportResult importCsvWithProgress(String odsCode, ImportKind kind, InputStream body, String fileName,
-                                              boolean allowEmpty, String user, String uploadId) {
+    public ImportResult importCsvWithProgress(String odsCode, ImportKind kind, InputStream body, long size,
+                                              String fileName, boolean allowEmpty, String user, String uploadId) {
         try {
-            return importFile(odsCode, kind, body, fileName, allowEmpty, user, null, uploadId);
+            return importFile(odsCode, kind, body, size, fileName, allowEmpty, user, null, uploadId);
         } finally {
             progress.update(uploadId, ImportProgress.Phase.FINISHED, -1);
         }
     }
 
-    private ImportResult importFile(String odsCode, ImportKind kind, InputStream body, String fileName,
+    /** {@code sizeHint}: the upload's size in bytes when known (it is on disk), else 0. */
+    private ImportResult importFile(String odsCode, ImportKind kind, InputStream body, long sizeHint, String fileName,
                                     boolean allowEmpty, String user, Instant importedAtOrNow, String uploadId) {
         OrganisationRepository.checkCode(odsCode);
         MessageDigest sha256 = Sha256.newDigest();
@@ -127,11 +131,11 @@ public class ImportService {
                 execute(c, "delete from " + kind.table() + " where organisation_id = ?", orgId);
             }
             CsvRows rows = new CsvRows(kind, config.importing().maxFieldLength());
-            KeyCandidates keys = new KeyCandidates(kind);
+            KeyCandidates keys = new KeyCandidates(kind, sizeHint / SHORTEST_ROW_BYTES);
             List<ImportSummary.Tally> tallies = summaries.stream().filter(sum -> sum.kind() == kind)
                     .map(ImportSummary::begin).toList();
             long limit = config.importing().maxUploadSize().asLongValue();
-            try (RowSink sink = RowSink.open(c, kind, table, orgId, importId, config.importing().batchSize());
+            try (RowSink sink = RowSink.open(c, kind, table, ownTable, orgId, importId, config.importing().batchSize());
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
                 progress.update(uploadId, ImportProgress.Phase.READING, 0);

@@ -80,8 +80,8 @@ public class ImportUploads {
     public ImportResult run(String ods, ImportKind kind, Path file, String fileName, boolean allowEmpty,
                             String uploadId) {
         try (InputStream in = Files.newInputStream(file)) {
-            return imports.importCsvWithProgress(ods, kind, in, fileName, allowEmpty, identity.getPrincipal().getName(),
-                    uploadId);
+            return imports.importCsvWithProgress(ods, kind, in, Files.size(file), fileName, allowEmpty,
+                    identity.getPrincipal().getName(), uploadId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,13 +30,15 @@ final class KeyCandidates {
     private final ImportKind kind;
     private final int[] keyFields;
     private final List<String> keyColumns;
-    private final KeyFilter filter = new KeyFilter();
+    private final KeyFilter filter;
     private final List<Object[]> candidates = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private long candidateCount;
 
-    KeyCandidates(ImportKind kind) {
+    /** {@code expectedRows}: about how many rows the file has (0 when unknown), to size the filter once. */
+    KeyCandidates(ImportKind kind, long expectedRows) {
         this.kind = kind;
+        this.filter = new KeyFilter(expectedRows);
         this.keyFields = kind.key().stream().mapToInt(k -> kind.fields().indexOf(kind.field(k))).toArray();
         this.keyColumns = kind.key().stream().map(k -> kind.field(k).dbColumn()).toList();
     }

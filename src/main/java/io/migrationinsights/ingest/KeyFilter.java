@@ -18,15 +18,30 @@ final class KeyFilter {
 
     private static final int BITS_PER_KEY = 64;
     private static final int HASHES = 8;
-    private static final int FIRST_STAGE_WORDS_LOG2 = 10;
+    private static final int SMALLEST_STAGE_WORDS_LOG2 = 10;
+    /** 32 MB: a first stage for about 4 million keys. */
+    private static final int LARGEST_FIRST_STAGE_WORDS_LOG2 = 22;
 
     private final List<long[]> stages = new ArrayList<>();
     private long[] current;
     private long capacity;
     private long count;
 
+    /** A filter that starts small (8 KB) and grows with the keys. */
     KeyFilter() {
-        addStage(FIRST_STAGE_WORDS_LOG2);
+        this(0);
+    }
+
+    /**
+     * A filter whose first stage holds {@code expectedKeys} (up to about 4 million), so a file of the expected
+     * size is checked in one stage: one memory access a key instead of one per stage.
+     */
+    KeyFilter(long expectedKeys) {
+        int log2 = SMALLEST_STAGE_WORDS_LOG2;
+        while (log2 < LARGEST_FIRST_STAGE_WORDS_LOG2 && (64L << log2) / BITS_PER_KEY < expectedKeys) {
+            log2++;
+        }
+        addStage(log2);
     }
 
     /** Records the key's hash; false when the key may have been recorded before (a candidate duplicate). */

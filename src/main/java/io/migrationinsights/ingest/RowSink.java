@@ -23,11 +23,15 @@ interface RowSink extends AutoCloseable {
     @Override
     void close() throws SQLException;
 
-    /** A sink into {@code table}: the kind's table, or a snapshot import's own table (SnapshotPartitions). */
-    static RowSink open(Connection connection, ImportKind kind, String table, long organisationId, long importId,
-                        int batchSize) throws SQLException {
+    /**
+     * A sink into {@code table}: the kind's table, or a snapshot import's own table (SnapshotPartitions), whose
+     * column defaults are the organisation and import ({@code ownerByDefault}: then they are not sent).
+     */
+    static RowSink open(Connection connection, ImportKind kind, String table, boolean ownerByDefault,
+                        long organisationId, long importId, int batchSize) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
-            return new CopyRowSink(connection.unwrap(PGConnection.class), kind, table, organisationId, importId);
+            return new CopyRowSink(connection.unwrap(PGConnection.class), kind, table, ownerByDefault, organisationId,
+                    importId);
         }
         return new JdbcRowSink(connection, kind, table, organisationId, importId, batchSize);
     }

@@ -53,7 +53,8 @@ final class SnapshotPartitions {
 
     /**
      * Creates the import's table with the kind's columns, read from the catalogue (which takes no lock on the
-     * partitioned table), and a check that every row is the organisation's (so attaching needs no scan).
+     * partitioned table), the organisation and import as defaults, and a check that every row is the
+     * organisation's (so attaching needs no scan).
      */
     static String create(Connection c, ImportKind kind, long organisationId, long importId) throws SQLException {
         String columns;
@@ -71,6 +72,9 @@ final class SnapshotPartitions {
         try (Statement s = c.createStatement()) {
             s.execute("create table " + table + " (" + columns + ", constraint " + table + "_org check "
                     + "(organisation_id = " + organisationId + "))");
+            // what every row has, so COPY need not send it (CopyRowSink)
+            s.execute("alter table " + table + " alter column organisation_id set default " + organisationId
+                    + ", alter column import_id set default " + importId);
         }
         return table;
     }

@@ -41,18 +41,31 @@ public class RegistrationMetrics implements ImportSummary {
     /** The definition, per month: deleted accounts count nowhere; an account without registered_date is not registered. */
     @Override
     public Tally begin() {
-        Map<YearMonth, long[]> months = new HashMap<>();
+        Map<Integer, long[]> months = new HashMap<>();
         return new Tally() {
+            private int lastMonth = Integer.MIN_VALUE;
+            private long[] lastCounts;
+
             @Override
             public void add(ImportedRow account) {
                 if ("deleted".equals(account.get("status"))) {
                     return;
                 }
-                months.computeIfAbsent(YearMonth.from((LocalDate) account.get("created_date")), m -> new long[2])[0]++;
+                counts((LocalDate) account.get("created_date"))[0]++;
                 LocalDate registered = (LocalDate) account.get("registered_date");
                 if (registered != null) {
-                    months.computeIfAbsent(YearMonth.from(registered), m -> new long[2])[1]++;
+                    counts(registered)[1]++;
                 }
+            }
+
+            /** The month's {created, registered}; exports come roughly in date order, so the last one is kept at hand. */
+            private long[] counts(LocalDate day) {
+                int month = day.getYear() * 12 + day.getMonthValue() - 1;
+                if (month != lastMonth) {
+                    lastMonth = month;
+                    lastCounts = months.computeIfAbsent(month, m -> new long[2]);
+                }
+                return lastCounts;
             }
 
             @Override
@@ -62,8 +75,8 @@ public class RegistrationMetrics implements ImportSummary {
                             .bind("org", organisationId).execute();
                     PreparedBatch insert = h.prepareBatch("insert into registration_month (organisation_id, "
                             + "year_number, month_number, created, registered) values (?, ?, ?, ?, ?)");
-                    months.forEach((month, counts) -> insert.add(organisationId, month.getYear(),
-                            month.getMonthValue(), counts[0], counts[1]));
+                    months.forEach((month, counts) -> insert.add(organisationId, Math.floorDiv(month, 12),
+                            Math.floorMod(month, 12) + 1, counts[0], counts[1]));
                     if (!months.isEmpty()) {
                         insert.execute();
                     }

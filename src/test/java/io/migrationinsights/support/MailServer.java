@@ -65,9 +65,9 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         return out;
     }
 
-    /** Waits (up to 20 s) until the address has received {@code count} messages, and returns them. */
+    /** Waits (up to 60 s: long enough for MailOut's retries on a busy machine) until the address has received {@code count} messages, and returns them. */
     public static List<MimeMessage> awaitFor(String address, int count) {
-        long until = System.nanoTime() + 20_000_000_000L;
+        long until = System.nanoTime() + 60_000_000_000L;
         List<MimeMessage> got = receivedBy(address);
         while (got.size() < count && System.nanoTime() < until) {
             try {
@@ -79,7 +79,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
             got = receivedBy(address);
         }
         if (got.size() < count) {
-            throw new AssertionError("expected " + count + " message(s) for " + address + " within 20 s, got "
+            throw new AssertionError("expected " + count + " message(s) for " + address + " within 60 s, got "
                     + got.size());
         }
         return got;
