@@ -65,7 +65,10 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         return out;
     }
 
-    /** Waits (up to 60 s: long enough for MailOut's retries on a busy machine) until the address has received {@code count} messages, and returns them. */
+    /**
+     * Waits (up to 60 s: long enough for MailOut's retries on a busy machine) until the address has received
+     * {@code count} messages, and returns them.
+     */
     public static List<MimeMessage> awaitFor(String address, int count) {
         long until = System.nanoTime() + 60_000_000_000L;
         List<MimeMessage> got = receivedBy(address);
