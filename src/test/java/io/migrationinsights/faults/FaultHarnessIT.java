@@ -518,8 +518,11 @@ class FaultHarnessIT {
         String figure = "/api/organisations/" + ods + "/metrics/registrations?from=2019-01&to=2024-12";
         String before = jar.as("harness-viewer", VIEWER_PASSWORD).get(figure).then().statusCode(200).extract().asString();
 
+        // PostgreSQL writes the accounts into a partition of their own at about 300,000 rows/s: five times the
+        // rows keep its import running for seconds after the body has arrived, as H2's does with ROWS
+        int rows = PackagedJar.postgres() ? 5 * ROWS : ROWS;
         CompletableFuture<HttpResponse<String>> running = http.sendAsync(upload(jar, ods, "nhsmail-accounts",
-                Files200k.nhsmail(ROWS, 2)), HttpResponse.BodyHandlers.ofString());
+                Files200k.nhsmail(rows, 2)), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000); // the body is received; the import is writing
         List<String> seen = new ArrayList<>();
         long slowest = 0;
@@ -556,7 +559,7 @@ class FaultHarnessIT {
         assertTrue(reads >= 3, "only " + reads + " reads while the import ran");
         record(String.format(Locale.ROOT, "%s: %d reads of a registrations figure during a %d-row import all saw "
                 + "the last committed data, %d more the new data once it had committed; slowest %d ms; %d answers "
-                + "mixed the two (their statements straddled the commit)", name, reads, ROWS, seen.size() - reads,
+                + "mixed the two (their statements straddled the commit)", name, reads, rows, seen.size() - reads,
                 slowest, straddled));
     }
 
