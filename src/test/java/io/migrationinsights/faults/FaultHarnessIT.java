@@ -518,9 +518,9 @@ class FaultHarnessIT {
         String figure = "/api/organisations/" + ods + "/metrics/registrations?from=2019-01&to=2024-12";
         String before = jar.as("harness-viewer", VIEWER_PASSWORD).get(figure).then().statusCode(200).extract().asString();
 
-        // PostgreSQL writes the accounts into a partition of their own at about 300,000 rows/s: five times the
+        // PostgreSQL writes the accounts into a partition of their own at about 300,000 rows/s: eight times the
         // rows keep its import running for seconds after the body has arrived, as H2's does with ROWS
-        int rows = PackagedJar.postgres() ? 5 * ROWS : ROWS;
+        int rows = PackagedJar.postgres() ? 8 * ROWS : ROWS;
         CompletableFuture<HttpResponse<String>> running = http.sendAsync(upload(jar, ods, "nhsmail-accounts",
                 Files200k.nhsmail(rows, 2)), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(1000); // the body is received; the import is writing
@@ -532,7 +532,7 @@ class FaultHarnessIT {
             slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
             assertEquals(200, read.statusCode());
             seen.add(read.asString());
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
         assertEquals(201, running.get().statusCode(), running.get().body());
         String after = jar.as("harness-viewer", VIEWER_PASSWORD).get(figure).then().statusCode(200).extract().asString();
