@@ -62,7 +62,7 @@ final class BenchmarkReport {
         line("## Latest run");
         line("");
         line("Run " + get("run.started") + " on commit " + get("run.commit") + "; " + get("run.machine") + ".");
-        line("The machine's 2 cores were shared with other engineers' builds: load average (1, 5, 15 min) before the");
+        line("Load average of the 2 cores (1, 5, 15 min) before the");
         line("limits " + get("load.limits.before") + ", H2 jar " + get("load.h2.before") + " / after " + get("load.h2.after")
                 + ", PostgreSQL jar " + get("load.pg.before") + " / after " + get("load.pg.after") + ", workbook "
                 + get("load.workbook.before") + " / after " + get("load.workbook.after") + ". Treat the absolute times as upper bounds; the ratios are");
