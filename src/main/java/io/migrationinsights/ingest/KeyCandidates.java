@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ final class KeyCandidates {
 
     static final int MAX_CANDIDATES = 10_000;
     private static final int IN_LIST = 500;
+    private static final int BATCH = 256;
 
     private final ImportKind kind;
     private final int[] keyFields;
@@ -33,6 +35,10 @@ final class KeyCandidates {
     private final KeyFilter filter;
     private final List<Object[]> candidates = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    private final long[] pendingHashes = new long[BATCH];
+    private final boolean[] fresh = new boolean[BATCH];
+    private final Object[] pendingKeys;
+    private int pending;
     private long candidateCount;
 
     /** {@code expectedRows}: about how many rows the file has (0 when unknown), to size the filter once. */
@@ -41,28 +47,41 @@ final class KeyCandidates {
         this.filter = new KeyFilter(expectedRows);
         this.keyFields = kind.key().stream().mapToInt(k -> kind.fields().indexOf(kind.field(k))).toArray();
         this.keyColumns = kind.key().stream().map(k -> kind.field(k).dbColumn()).toList();
+        this.pendingKeys = new Object[BATCH * keyFields.length];
     }
 
-    /** Records a valid row's key. */
+    /** Records a valid row's key: in batches of {@value #BATCH}, so the filter reads ahead (KeyFilter#addAll). */
     void add(Row row) {
         text.setLength(0);
+        int at = pending * keyFields.length;
         for (int field : keyFields) {
             text.append(row.values[field]).append('\0');
+            pendingKeys[at++] = row.values[field];
         }
-        if (!filter.add(KeyFilter.hash(text))) {
-            candidateCount++;
-            if (candidates.size() < MAX_CANDIDATES) {
-                Object[] key = new Object[keyFields.length];
-                for (int i = 0; i < keyFields.length; i++) {
-                    key[i] = row.values[keyFields[i]];
-                }
-                candidates.add(key);
-            }
+        pendingHashes[pending++] = KeyFilter.hash(text);
+        if (pending == BATCH) {
+            flush();
         }
     }
 
-    /** How many rows the filter named as possible duplicates. */
+    /** Runs the keys added since the last flush through the filter, keeping those it names as candidates. */
+    private void flush() {
+        filter.addAll(pendingHashes, pending, fresh);
+        for (int i = 0; i < pending; i++) {
+            if (!fresh[i]) {
+                candidateCount++;
+                if (candidates.size() < MAX_CANDIDATES) {
+                    candidates.add(Arrays.copyOfRange(pendingKeys, i * keyFields.length, (i + 1) * keyFields.length));
+                }
+            }
+        }
+        Arrays.fill(pendingKeys, null);
+        pending = 0;
+    }
+
+    /** How many rows the filter named as possible duplicates (every key added so far counted). */
     long candidates() {
+        flush();
         return candidateCount;
     }
 
@@ -73,6 +92,7 @@ final class KeyCandidates {
      */
     void check(Connection c, String table, boolean indexed, long orgId, long importId, List<RowError> errors)
             throws SQLException {
+        flush();
         if (candidateCount == 0) {
             return;
         }

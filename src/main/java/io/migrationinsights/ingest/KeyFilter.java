@@ -26,6 +26,8 @@ final class KeyFilter {
     private long[] current;
     private long capacity;
     private long count;
+    /** What {@link #addAll} read ahead adds up to: never used, only kept. */
+    private long sink;
 
     /** A filter that starts small (8 KB) and grows with the keys. */
     KeyFilter() {
@@ -42,6 +44,26 @@ final class KeyFilter {
             log2++;
         }
         addStage(log2);
+    }
+
+    /**
+     * Records a batch of keys' hashes, {@code hashes[0..n)}, in order, as {@link #add} one by one would, and sets
+     * {@code fresh[i]} as add would return. First every key's block is read in a tight loop, whose loads do not
+     * wait on each other: the processor fetches many cache lines at once, where one add per row, between
+     * the parsing of rows, waits for each line in turn (most of the filter's time at 1.5 million keys, whose
+     * filter does not fit in the caches). Then the blocks are at hand for the adds.
+     */
+    void addAll(long[] hashes, int n, boolean[] fresh) {
+        long touched = 0;
+        for (long[] stage : stages) {
+            for (int i = 0; i < n; i++) {
+                touched += stage[block(hashes[i], stage)];
+            }
+        }
+        sink += touched; // kept, so the reads above are not optimised away
+        for (int i = 0; i < n; i++) {
+            fresh[i] = add(hashes[i]);
+        }
     }
 
     /** Records the key's hash; false when the key may have been recorded before (a candidate duplicate). */

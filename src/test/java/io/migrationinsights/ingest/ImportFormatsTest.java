@@ -247,8 +247,37 @@ class ImportFormatsTest {
     }
 
     /**
-     * Text reaches the table exactly as sent, whatever the writer (COPY in CSV form on PostgreSQL, JDBC on H2):
-     * quotes, commas, line breaks, a leading # and a lone backslash-dot (COPY's end-of-data marker) are data;
+     * Decimals reach the table with their value, whatever the writer (COPY in binary form on PostgreSQL, whose
+     * numeric is base-10000 digits with a weight and a scale; JDBC on H2): zeros, a fraction smaller than one
+     * base-10000 digit, digits on both sides of the point, an exponent, and a negative value.
+     */
+    @Test
+    void storesDecimalsWithTheirValue() {
+        String ods = Api.newOrganisation();
+        upload(ods, "legacy-accounts", "account,mailbox_type,status,mailbox_size_mb\n"
+                + "a1@t.nhs.uk,user,active,0\n"
+                + "a2@t.nhs.uk,user,active,0.001\n"
+                + "a3@t.nhs.uk,user,active,10000\n"
+                + "a4@t.nhs.uk,user,active,12345678.125\n"
+                + "a5@t.nhs.uk,user,active,1E+3\n"
+                + "a6@t.nhs.uk,user,active,90000.5\n").then().statusCode(201);
+        List<Object> sizes = column(Db.table("legacy_account", ods, "source_row"), "mailbox_size_mb");
+        assertThat(sizes.stream().map(v -> new BigDecimal(v.toString())).toList(), contains(
+                comparesEqualTo(new BigDecimal("0")), comparesEqualTo(new BigDecimal("0.001")),
+                comparesEqualTo(new BigDecimal("10000")), comparesEqualTo(new BigDecimal("12345678.125")),
+                comparesEqualTo(new BigDecimal("1000")), comparesEqualTo(new BigDecimal("90000.5"))));
+        upload(ods, "benefits", "benefit_id,title,owner,measure,unit,baseline_value,baseline_date,target_value,"
+                + "target_date,direction,cashable,dis_benefit\n"
+                + "B1,Fewer servers,CIO,Servers,count,-1.25,2026-01-01,0.0001,2026-12-31,increase,false,false\n")
+                .then().statusCode(201);
+        Map<String, Object> benefit = Db.table("benefit", ods, "source_row").get(0);
+        assertThat(new BigDecimal(benefit.get("baseline_value").toString()), comparesEqualTo(new BigDecimal("-1.25")));
+        assertThat(new BigDecimal(benefit.get("target_value").toString()), comparesEqualTo(new BigDecimal("0.0001")));
+    }
+
+    /**
+     * Text reaches the table exactly as sent, whatever the writer (COPY in binary form on PostgreSQL, JDBC on H2):
+     * quotes, commas, line breaks, a leading # and a lone backslash-dot (the end-of-data marker of COPY in text form) are data;
      * an empty cell stays no value.
      */
     @Test

@@ -1,5 +1,6 @@
 package io.migrationinsights.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,28 @@ class KeyFilterTest {
         // about 1 in a million distinct keys at this size: each costs a look at its rows, never a wrong answer
         assertTrue(falseAlarms < 10, falseAlarms + " false alarms in " + KEYS + " distinct keys");
         assertTrue(filter.bytes() < 16L * KEYS, filter.bytes() + " bytes for " + KEYS + " keys");
+    }
+
+    @Test
+    void answersInBatchesAsOneByOneIncludingARepeatWithinABatch() {
+        KeyFilter single = new KeyFilter();
+        KeyFilter batched = new KeyFilter();
+        long[] hashes = new long[256];
+        boolean[] fresh = new boolean[256];
+        int repeats = 0;
+        for (int from = 0; from < 100_000; from += hashes.length) {
+            for (int i = 0; i < hashes.length; i++) {
+                // every 97th key is one from a few rows before, often in the same batch
+                int key = (from + i) % 97 == 0 ? from + i - 3 : from + i;
+                hashes[i] = KeyFilter.hash("user" + key + "@nhs.net\0");
+            }
+            batched.addAll(hashes, hashes.length, fresh);
+            for (int i = 0; i < hashes.length; i++) {
+                assertEquals(single.add(hashes[i]), fresh[i], "key at " + (from + i));
+                repeats += fresh[i] ? 0 : 1;
+            }
+        }
+        assertTrue(repeats >= 1_000, repeats + " repeats named");
     }
 
     @Test
