@@ -136,15 +136,18 @@ public class ImportService {
                     .map(ImportSummary::begin).toList();
             long limit = config.importing().maxUploadSize().asLongValue();
             try (RowSink sink = RowSink.open(c, kind, table, ownTable, orgId, importId, config.importing().batchSize());
+                 RowPipeline writer = new RowPipeline("import-" + importId + "-writer", row -> {
+                     keys.add(row);
+                     sink.add(row);
+                     for (ImportSummary.Tally tally : tallies) {
+                         tally.add(row);
+                     }
+                 });
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
                 progress.update(uploadId, ImportProgress.Phase.READING, 0);
                 rows.read(reader, row -> {
-                    keys.add(row);
-                    sink.add(row);
-                    for (ImportSummary.Tally tally : tallies) {
-                        tally.add(row);
-                    }
+                    writer.accept(row);
                     if (uploadId != null && row.number % 100 == 0) {
                         progress.update(uploadId, ImportProgress.Phase.READING, row.number - 1);
                     }
@@ -152,6 +155,7 @@ public class ImportService {
                         LOG.infof("Import %s/%s: %d rows read", odsCode, kind, row.number - 1);
                     }
                 });
+                writer.finish();
                 sink.flush();
             }
             rejectIfAny(rows.errors(), rows.errorCount());
