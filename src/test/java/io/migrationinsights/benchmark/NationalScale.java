@@ -82,6 +82,24 @@ public final class NationalScale {
         return dir.resolve("nhsmail-accounts-" + ACCOUNTS + ".csv");
     }
 
+    /** The accounts file with its first account changed: the next export, which the service must import again. */
+    static Path nextAccountsFile(Path dir) throws IOException {
+        Path next = dir.resolve("nhsmail-accounts-" + ACCOUNTS + "-next.csv");
+        if (!Files.exists(next)) {
+            Path part = next.resolveSibling(next.getFileName() + ".part");
+            try (BufferedReader in = Files.newBufferedReader(accountsFile(dir), StandardCharsets.UTF_8);
+                 BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                out.write(in.readLine());
+                out.write('\n');
+                out.write(in.readLine().replace("user1@nhs.net,S1000001,", "user0@nhs.net,S1000000,"));
+                out.write('\n');
+                in.transferTo(out);
+            }
+            Files.move(part, next);
+        }
+        return next;
+    }
+
     static Path ticketsFile(Path dir) {
         return dir.resolve("tickets-" + TICKETS + ".csv");
     }
@@ -214,6 +232,8 @@ public final class NationalScale {
         }
         Http token = new Http(base, "Bearer " + m.group(1));
         upload(r, token, db + ".import.accounts", "nhsmail-accounts", accountsFile(dir), ACCOUNTS);
+        // the same organisation's export again, as a month later, on the service now running (its code compiled)
+        upload(r, token, db + ".import.accounts_next", "nhsmail-accounts", nextAccountsFile(dir), ACCOUNTS);
         upload(r, token, db + ".import.tickets", "tickets", ticketsFile(dir), TICKETS);
         String body = token.send("GET", REGISTRATIONS, null, 200);
         r.put(db + ".registrations.months", Long.toString(body.split("\"month\"").length - 1));
