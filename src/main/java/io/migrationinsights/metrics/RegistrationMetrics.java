@@ -2,6 +2,8 @@ package io.migrationinsights.metrics;
 
 import io.migrationinsights.ingest.ImportKind;
 import io.migrationinsights.ingest.ImportSummary;
+import io.migrationinsights.system.Changes;
+import io.migrationinsights.system.RecentlyRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -23,14 +25,37 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * accounts there are, and nothing reads 1.5 million accounts again to count
  * them (a GROUP BY over them took seconds on PostgreSQL, see
  * reports/benchmarks.md).
+ *
+ * <p>An organisation's rows are read once and kept in memory ({@link RecentlyRead}); every figure is
+ * computed from them here, by the definition below, until an import replaces them: its {@link Tally#save}
+ * announces the change ({@link Changes}), so once the import commits every instance reads them again.
+ * Nothing else writes {@code registration_month} while the service runs (V11 fills it at migration, and
+ * organisations are never deleted). Why: a figure read under wrk spent most of its time borrowing a
+ * connection and running two small queries (reports/benchmarks.md, issue #11).
  */
 @ApplicationScoped
 public class RegistrationMetrics implements ImportSummary {
 
-    private final Jdbi jdbi;
+    /** The name of the registrations cache in {@link Changes} notices; their key is the organisation id. */
+    private static final String REGISTRATIONS = "registrations";
 
-    RegistrationMetrics(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final Changes changes;
+    /** Each organisation's registration_month rows, by organisation id. */
+    private final RecentlyRead<Long, Months> kept;
+
+    RegistrationMetrics(Jdbi jdbi, Changes changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
+        // a few hundred months an organisation, about 20 bytes each
+        this.kept = new RecentlyRead<>(changes, REGISTRATIONS, 1_000, Long::valueOf);
+    }
+
+    /**
+     * One organisation's registration_month rows in month order: month as year * 12 + month - 1, and the
+     * accounts created and registered in it.
+     */
+    private record Months(int[] month, long[] created, long[] registered) {
     }
 
     @Override
@@ -70,6 +95,7 @@ public class RegistrationMetrics implements ImportSummary {
 
             @Override
             public void save(long organisationId) {
+                changes.changed(REGISTRATIONS, organisationId);
                 jdbi.useHandle(h -> {
                     h.createUpdate("delete from registration_month where organisation_id = :org")
                             .bind("org", organisationId).execute();
@@ -85,37 +111,54 @@ public class RegistrationMetrics implements ImportSummary {
         };
     }
 
-    /** One row per month from {@code from} to {@code to} inclusive, months without accounts included. */
+    /**
+     * One row per month from {@code from} to {@code to} inclusive, months without accounts included:
+     * created and registered in the month, and cumulatively registered (the month's and every earlier one's).
+     */
     public List<MonthRegistrations> registrations(long organisationId, YearMonth from, YearMonth to) {
-        return jdbi.withHandle(h -> {
-            Map<YearMonth, long[]> counts = h.createQuery("select year_number, month_number, created, registered "
-                            + "from registration_month where organisation_id = :org and "
-                            + "year_number * 100 + month_number between :from and :to")
-                    .bind("org", organisationId).bind("from", key(from)).bind("to", key(to))
-                    .map((rs, ctx) -> Map.entry(YearMonth.of(rs.getInt(1), rs.getInt(2)),
-                            new long[] {rs.getLong(3), rs.getLong(4)}))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            long before = h.createQuery("select coalesce(sum(registered), 0) from registration_month "
-                            + "where organisation_id = :org and year_number * 100 + month_number < :from")
-                    .bind("org", organisationId).bind("from", key(from)).mapTo(Long.class).one();
-            return months(from, to, counts, before);
-        });
-    }
-
-    private static int key(YearMonth month) {
-        return month.getYear() * 100 + month.getMonthValue();
-    }
-
-    private static List<MonthRegistrations> months(YearMonth from, YearMonth to, Map<YearMonth, long[]> counts,
-                                                    long registeredBefore) {
-        long cumulative = registeredBefore;
-        List<MonthRegistrations> rows = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            long[] c = counts.getOrDefault(m, new long[2]);
-            cumulative += c[1];
-            rows.add(new MonthRegistrations(m, c[0], c[1], cumulative));
+        Months months = kept.get(organisationId, id -> Optional.of(read(id))).orElseThrow();
+        int first = index(from);
+        int last = index(to);
+        int i = 0;
+        long cumulative = 0;
+        for (; i < months.month().length && months.month()[i] < first; i++) {
+            cumulative += months.registered()[i];
+        }
+        List<MonthRegistrations> rows = new ArrayList<>(last - first + 1);
+        for (int m = first; m <= last; m++) {
+            long created = 0;
+            long registered = 0;
+            if (i < months.month().length && months.month()[i] == m) {
+                created = months.created()[i];
+                registered = months.registered()[i];
+                i++;
+            }
+            cumulative += registered;
+            rows.add(new MonthRegistrations(YearMonth.of(Math.floorDiv(m, 12), Math.floorMod(m, 12) + 1), created,
+                    registered, cumulative));
         }
         return rows;
+    }
+
+    /** The organisation's rows, from the database: one small query. */
+    private Months read(long organisationId) {
+        List<long[]> rows = jdbi.withHandle(h -> h.createQuery("select year_number, month_number, created, "
+                        + "registered from registration_month where organisation_id = :org "
+                        + "order by year_number, month_number")
+                .bind("org", organisationId)
+                .map((rs, ctx) -> new long[] {rs.getInt(1) * 12L + rs.getInt(2) - 1, rs.getLong(3), rs.getLong(4)})
+                .list());
+        Months months = new Months(new int[rows.size()], new long[rows.size()], new long[rows.size()]);
+        for (int i = 0; i < rows.size(); i++) {
+            months.month()[i] = (int) rows.get(i)[0];
+            months.created()[i] = rows.get(i)[1];
+            months.registered()[i] = rows.get(i)[2];
+        }
+        return months;
+    }
+
+    private static int index(YearMonth month) {
+        return month.getYear() * 12 + month.getMonthValue() - 1;
     }
 
     /** Registrations of a single month. */

@@ -1,12 +1,11 @@
 package io.migrationinsights.organisations;
 
+import io.migrationinsights.system.Changes;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.system.RecentlyRead;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
@@ -18,19 +17,25 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     /** A well-formed ODS code. */
     public static final Pattern ODS_CODE = Pattern.compile(OdsCode.PATTERN);
 
-    /** Organisations found recently, by ODS code: what every request naming one reads first. */
-    private final RecentlyRead<String, Known> known = new RecentlyRead<>();
+    /** The name of the organisation cache in {@link Changes} notices. */
+    private static final String ORGANISATIONS = "organisations";
+
+    private final Changes changes;
+    /** Organisations found, by ODS code: what every request naming one reads first. */
+    private final RecentlyRead<String, Known> known;
+
+    OrganisationRepository(Changes changes) {
+        this.changes = changes;
+        this.known = new RecentlyRead<>(changes, ORGANISATIONS, 10_000, null);
+    }
 
     /** What a request needs to know of an organisation: its key and what the API shows of it. */
     record Known(long id, OrganisationView view) {
     }
 
-    /** Fired inside a transaction that created or changed an organisation. */
-    record Changed() {
-    }
-
-    void forgetChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed e) {
-        known.forgetAll();
+    /** Called inside a transaction that creates or changes an organisation: once it commits, every instance reads them again. */
+    void changed() {
+        changes.changed(ORGANISATIONS, null);
     }
 
     public Optional<Organisation> findByOds(String odsCode) {
@@ -38,8 +43,8 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     }
 
     /**
-     * The organisation's id and view, read from the database unless this instance found it within
-     * {@link RecentlyRead#FOR} (a change made on this instance applies at once, see {@link Changed}).
+     * The organisation's id and view, read from the database unless this instance keeps it (until a change
+     * commits on any instance, see {@link #changed}).
      */
     Optional<Known> known(String odsCode) {
         return known.get(odsCode, ods -> QuarkusTransaction.joiningExisting().call(

@@ -2,7 +2,6 @@ package io.migrationinsights.organisations;
 
 import io.migrationinsights.system.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,12 +13,10 @@ public class OrganisationService {
 
     private final OrganisationRepository repository;
     private final Clock clock;
-    private final Event<OrganisationRepository.Changed> changed;
 
-    OrganisationService(OrganisationRepository repository, Clock clock, Event<OrganisationRepository.Changed> changed) {
+    OrganisationService(OrganisationRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
-        this.changed = changed;
     }
 
     /** A saved organisation and whether this call created it. */
@@ -56,11 +53,11 @@ public class OrganisationService {
             returnRecipients.stream().map(String::strip).distinct().forEach(org.returnRecipients::add);
         }
         repository.persist(org);
-        changed.fire(new OrganisationRepository.Changed());
+        repository.changed();
         return new Saved(OrganisationView.of(org), created);
     }
 
-    /** The organisation (404 when unknown), as recently read: see {@link OrganisationRepository#known}. */
+    /** The organisation (404 when unknown), as kept in memory: see {@link OrganisationRepository#known}. */
     public OrganisationView get(String odsCode) {
         OrganisationRepository.checkCode(odsCode);
         return repository.known(odsCode).orElseThrow(() -> OrganisationRepository.unknown(odsCode)).view();

@@ -35,6 +35,19 @@ public interface InsightsConfig {
 
     Mail mail();
 
+    Changes changes();
+
+    /** How instances on one PostgreSQL database tell each other what changed ({@link io.migrationinsights.system.Changes}). */
+    interface Changes {
+        /**
+         * How long the listening connection waits before it connects again after it was lost (or could not
+         * connect); it doubles up to a minute. Meanwhile nothing is served from memory, so this costs speed,
+         * never correctness.
+         */
+        @WithDefault("1s")
+        Duration reconnectWait();
+    }
+
     /** Due dates and the scheduled notices of the monthly return (CONTRACT section 8). */
     interface Returns {
         /**

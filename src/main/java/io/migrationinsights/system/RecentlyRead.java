@@ -8,26 +8,50 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * What every signed-in request would otherwise read again from the database (an API token's access, an
- * organisation by ODS code), kept for {@link #FOR} at most. The owner forgets everything when it changes
- * what it caches (after its transaction commits), so on this instance a revocation, a rename or a new
- * organisation applies to the next request; another instance on the same database sees it within
- * {@link #FOR}. Only what was found is kept: an unknown key is looked up every time.
+ * What requests would otherwise read again and again from the database (an API token's access, an
+ * organisation by ODS code, an organisation's registrations), kept in memory until it changes. The owner
+ * calls {@link Changes#changed} in the transaction that changes it; once that commits, every instance forgets
+ * it ({@link Changes}: at once on this instance, and on the others as their listener receives PostgreSQL's
+ * notice). While an instance cannot hear the others' changes nothing is served from memory. Only what was
+ * found is kept: an unknown key is looked up every time.
  *
- * <p>Why: under wrk on PostgreSQL these look-ups (two transactions, four queries) were most of the CPU of a
- * signed-in request that computes nothing (reports/benchmarks.md, issue #11).
+ * <p>{@link #AT_MOST} is a safety net only, for a change made to the database by hand rather than through
+ * the service, which nobody announces.
+ *
+ * <p>Why: under wrk on PostgreSQL these look-ups (two transactions, four queries for a signed-in request;
+ * two more queries for the registrations) were most of the CPU of a request (reports/benchmarks.md, issue #11).
  */
 public final class RecentlyRead<K, V> {
 
-    /** The longest another instance acts on what it read before a change. */
-    public static final Duration FOR = Duration.ofSeconds(5);
+    /** The longest anything is kept, even unchanged: how late a change made by hand in the database is seen. */
+    public static final Duration AT_MOST = Duration.ofMinutes(1);
 
-    private final Cache<K, V> cache = Caffeine.newBuilder().expireAfterWrite(FOR).maximumSize(10_000).build();
-    /** Counts {@link #forgetAll()} calls, so that a value read before one is not kept after it. */
+    private final Changes changes;
+    private final String name;
+    private final Function<String, K> keyOf;
+    private final Cache<K, V> cache;
+    /** Counts forgetting, so that a value read before a change is not kept after the change was announced. */
     private final AtomicLong generation = new AtomicLong();
 
-    /** The kept value, or what {@code load} finds now (kept when present). */
+    /**
+     * A cache that forgets on {@link Changes} notices of {@code name}.
+     *
+     * @param maximumSize entries kept at most (the least used go first)
+     * @param keyOf turns a notice's key back into a key; null when notices name no key (everything is forgotten)
+     */
+    public RecentlyRead(Changes changes, String name, long maximumSize, Function<String, K> keyOf) {
+        this.changes = changes;
+        this.name = name;
+        this.keyOf = keyOf;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(AT_MOST).maximumSize(maximumSize).build();
+        changes.follow(name, this);
+    }
+
+    /** The kept value, or what {@code load} finds now (kept when present and the cache {@link Changes#serves}). */
     public Optional<V> get(K key, Function<K, Optional<V>> load) {
+        if (!changes.serves(name)) {
+            return load.apply(key);
+        }
         V kept = cache.getIfPresent(key);
         if (kept != null) {
             return Optional.of(kept);
@@ -36,7 +60,7 @@ public final class RecentlyRead<K, V> {
         Optional<V> loaded = load.apply(key);
         loaded.ifPresent(v -> {
             cache.put(key, v);
-            // a forgetAll() that ran while this was read from the database may have missed it: drop it again
+            // a change announced while this was read from the database may have missed it: drop it again
             if (generation.get() != before) {
                 cache.invalidate(key);
             }
@@ -44,9 +68,20 @@ public final class RecentlyRead<K, V> {
         return loaded;
     }
 
-    /** Forgets everything kept: the owner calls it once a change is committed. */
-    public void forgetAll() {
+    /** Forgets the entry of a notice's key, or everything when {@code key} is null. */
+    void forget(String key) {
         generation.incrementAndGet();
-        cache.invalidateAll();
+        if (key == null || keyOf == null) {
+            cache.invalidateAll();
+        } else {
+            K k;
+            try {
+                k = keyOf.apply(key);
+            } catch (RuntimeException e) {
+                cache.invalidateAll(); // a notice this version cannot read: forget too much rather than too little
+                return;
+            }
+            cache.invalidate(k);
+        }
     }
 }

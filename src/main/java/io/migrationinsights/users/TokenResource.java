@@ -65,8 +65,8 @@ public class TokenResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "revokeToken", summary = "Revoke a token at once (204); 404 when there is no such token",
-            description = "The next request with the token is refused (401); another instance of the service on the "
-                    + "same database refuses it within 5 seconds.")
+            description = "The next request with the token is refused (401), on every instance of the service on "
+                    + "the same database: each is told when the revocation commits.")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Response revoke(@PathParam("id") long id) {

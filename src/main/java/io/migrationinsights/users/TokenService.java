@@ -3,14 +3,12 @@ package io.migrationinsights.users;
 import io.migrationinsights.audit.AuditAction;
 import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.security.Grants;
+import io.migrationinsights.system.Changes;
 import io.migrationinsights.system.ClockProducer;
 import io.migrationinsights.system.ProblemException;
 import io.migrationinsights.system.RecentlyRead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,10 +26,10 @@ import java.util.Optional;
 
 /**
  * API tokens (CONTRACT section 7): 256 random bits shown once, kept as their
- * SHA-256, with a role, grants and an expiry. A token found live is trusted for
- * {@link RecentlyRead#FOR} by the instance that looked it up (its expiry is still
- * checked on every request); a revocation on this instance applies at the next
- * request, one made on another instance within that bound.
+ * SHA-256, with a role, grants and an expiry. A token found live is kept in
+ * memory ({@link RecentlyRead}; its expiry is still checked on every request)
+ * until a revocation commits: then every instance forgets it ({@link Changes}),
+ * so the next request with it is refused on any of them.
  */
 @ApplicationScoped
 public class TokenService {
@@ -43,27 +41,23 @@ public class TokenService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The name of the live-token cache in {@link Changes} notices. */
+    private static final String TOKENS = "tokens";
+
     private final Clock clock;
     private final AuditLog audit;
-    private final Event<TokensRevoked> revoked;
+    private final Changes changes;
     /** Live tokens by their SHA-256: what a token gives and until when. */
-    private final RecentlyRead<String, Live> live = new RecentlyRead<>();
+    private final RecentlyRead<String, Live> live;
 
-    TokenService(Clock clock, AuditLog audit, Event<TokensRevoked> revoked) {
+    TokenService(Clock clock, AuditLog audit, Changes changes) {
         this.clock = clock;
         this.audit = audit;
-        this.revoked = revoked;
+        this.changes = changes;
+        this.live = new RecentlyRead<>(changes, TOKENS, 10_000, null);
     }
 
     private record Live(UserService.Access access, Instant expiresAt) {
-    }
-
-    /** Fired inside a transaction that revoked tokens; once it commits, no instance-local copy is trusted. */
-    record TokensRevoked() {
-    }
-
-    void forgetRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked e) {
-        live.forgetAll();
     }
 
     /** A new token: its id and the token itself, shown this once. */
@@ -118,7 +112,7 @@ public class TokenService {
         if (t.revokedAt == null) {
             t.revokedAt = Instant.now(clock);
             audit.record(AuditAction.TOKEN_REVOKE, null, "token=" + id, "revoked");
-            revoked.fire(new TokensRevoked());
+            changes.changed(TOKENS, null);
         }
     }
 
@@ -127,7 +121,7 @@ public class TokenService {
     int revokeAllOf(String username) {
         int count = ApiToken.update("revokedAt = ?1 where createdBy = ?2 and revokedAt is null", Instant.now(clock),
                 username);
-        revoked.fire(new TokensRevoked());
+        changes.changed(TOKENS, null);
         return count;
     }
 
@@ -138,7 +132,7 @@ public class TokenService {
 
     /**
      * The access a token gives, when it is known, not revoked and not expired. Looked up in the database
-     * (which notes when it was used) unless this instance found it live within {@link RecentlyRead#FOR}.
+     * (which notes when it was used) unless this instance keeps it as live (see {@link RecentlyRead}).
      */
     public Optional<UserService.Access> authenticate(String token) {
         Instant now = Instant.now(clock);

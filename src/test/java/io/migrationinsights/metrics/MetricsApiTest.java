@@ -72,6 +72,48 @@ class MetricsApiTest {
                 .body("cumulativeRegistered", equalTo(List.of(1, 1)));
     }
 
+    /**
+     * Registrations are kept in memory once read (RegistrationMetrics): read again right after the next import,
+     * the range and the return's draft already have that import's numbers, and an upload of the same file again
+     * (a duplicate, rolled back) changes nothing.
+     */
+    @Test
+    void registrationsReadRightAfterAnImportHaveItsNumbers() {
+        String ods = Api.newOrganisation();
+        upload(ods, "nhsmail-accounts", """
+                email,staff_id,created_date,registered_date,status
+                a@nhs.net,A,2025-11-03,2025-11-04,active
+                b@nhs.net,B,2026-02-10,2026-03-02,active
+                """);
+        String range = path(ods, "metrics/registrations?from=2026-01&to=2026-03");
+        String draft = "/api/organisations/" + ods + "/returns/2026-03?draft=true";
+        as("viewer").get(range).then().statusCode(200)
+                .body("created", equalTo(List.of(0, 1, 0))).body("registered", equalTo(List.of(0, 0, 1)))
+                .body("cumulativeRegistered", equalTo(List.of(1, 1, 2)));
+        as("viewer").accept("application/json").get(draft).then().statusCode(200)
+                .body("figures.ACC_CREATED", equalTo(0)).body("figures.ACC_REGISTERED", equalTo(1))
+                .body("figures.ACC_REGISTERED_CUMULATIVE", equalTo(2));
+
+        // A is deleted now (counts nowhere, also not before the range); C and D are new
+        String second = """
+                email,staff_id,created_date,registered_date,status
+                a@nhs.net,A,2025-11-03,2025-11-04,deleted
+                b@nhs.net,B,2026-02-10,2026-03-02,active
+                c@nhs.net,C,2026-03-05,2026-03-06,active
+                d@nhs.net,D,2025-12-01,2026-01-15,active
+                """;
+        upload(ods, "nhsmail-accounts", second);
+        for (int twice = 0; twice < 2; twice++) {
+            as("viewer").get(range).then().statusCode(200)
+                    .body("created", equalTo(List.of(0, 1, 1))).body("registered", equalTo(List.of(1, 0, 2)))
+                    .body("cumulativeRegistered", equalTo(List.of(1, 1, 3)));
+            as("viewer").accept("application/json").get(draft).then().statusCode(200)
+                    .body("figures.ACC_CREATED", equalTo(1)).body("figures.ACC_REGISTERED", equalTo(2))
+                    .body("figures.ACC_REGISTERED_CUMULATIVE", equalTo(3));
+            Uploads.upload(ods, "nhsmail-accounts", second).then().statusCode(200);
+        }
+    }
+
     @Test
     void servesMigrationCountingAppointmentsDatedOnTheAsOfDay() {
         String ods = Api.newOrganisation();

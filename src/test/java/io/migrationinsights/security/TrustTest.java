@@ -79,8 +79,8 @@ class TrustTest {
         as("admin").contentType("application/json").body("{\"name\":\"x\",\"role\":\"viewer\",\"expiresAt\":\"2099-01-01\"}")
                 .post("/api/tokens").then().statusCode(422).body("detail", containsString("organisations"));
         // a token that has expired since: moved into the past in the database, as time would. Changed before
-        // its first use, as another instance's change would be seen (an instance trusts a token it found live
-        // for RecentlyRead.FOR, checking the expiry it read on every request); its twin shows it would work.
+        // its first use (an instance keeps a token it found live, checking the expiry it read on every
+        // request, and a change made by hand announces nothing); its twin shows it would work.
         String token = token("viewer", "[\"*\"]", "2099-01-01");
         String twin = token("viewer", "[\"*\"]", "2099-01-01");
         execute("update api_token set expires_at = timestamp '2001-01-01 00:00:00' where token_sha256 = '"

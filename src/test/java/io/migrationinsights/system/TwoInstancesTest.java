@@ -139,6 +139,43 @@ class TwoInstancesTest {
                 subjects.toString());
         assertEquals(1, subjects.stream().filter(s -> s.startsWith("Reminder: return not final yet: CLU01 2026-03"))
                 .count(), subjects.toString());
+
+        changesOnOneInstanceReachTheOtherAtOnce();
+    }
+
+    /**
+     * What one instance changes, the other no longer serves from memory as soon as it commits (system.Changes,
+     * CONTRACT section 7: a revoke is at once): the second instance first reads (and keeps) a token and the
+     * organisation's registrations, then the first revokes the token and imports accounts; the second refuses
+     * the token and shows the import within 2 s (it used to trust a token it had found live for 5 s).
+     */
+    private void changesOnOneInstanceReachTheOtherAtOnce() throws InterruptedException {
+        String first = "http://127.0.0.1:" + PORTS[0];
+        String second = "http://127.0.0.1:" + PORTS[1];
+        var created = RestAssured.given().baseUri(first).auth().preemptive().basic("admin", PASSWORD)
+                .contentType("application/json").body(Map.of("name", "cluster reader", "role", "viewer",
+                        "expiresAt", "2099-01-01", "organisations", List.of("CLU01")))
+                .post("/api/tokens").then().statusCode(201).extract();
+        String token = created.path("token");
+        int id = created.path("id");
+        String registrations = "/api/organisations/CLU01/metrics/registrations?from=2026-01&to=2026-01";
+        for (int i = 0; i < 3; i++) {
+            RestAssured.given().baseUri(second).auth().oauth2(token).get(registrations).then().statusCode(200)
+                    .body("[0].created", org.hamcrest.Matchers.equalTo(0));
+        }
+
+        RestAssured.given().baseUri(first).auth().preemptive().basic("admin", PASSWORD)
+                .delete("/api/tokens/" + id).then().statusCode(204);
+        await("the second instance refuses the token revoked on the first", Duration.ofSeconds(2),
+                () -> RestAssured.given().baseUri(second).auth().oauth2(token).get(registrations).statusCode() == 401);
+
+        RestAssured.given().baseUri(first).auth().preemptive().basic("admin", PASSWORD).contentType("text/csv")
+                .body("email,staff_id,created_date,registered_date,status\n"
+                        + "cluster.a@nhs.net,A,2026-01-05,2026-01-06,active\n")
+                .post("/api/organisations/CLU01/imports/nhsmail-accounts").then().log().ifValidationFails().statusCode(201);
+        await("the second instance shows the import made on the first", Duration.ofSeconds(2),
+                () -> RestAssured.given().baseUri(second).auth().preemptive().basic("admin", PASSWORD)
+                        .get(registrations).then().statusCode(200).extract().<Integer>path("[0].created") == 1);
     }
 
     private Path start(int i) throws IOException {
