@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * flat: a reader ahead of the writer waits. The writer uses the import's connection alone until
  * {@link #finish} returns (nothing else touches it meanwhile), and what it did is visible to the reader after
  * that. A failure of the writer stops the reader at its next hand-over with the writer's exception; a reader
- * that stops early (an exception, a refused upload) ends the writer in {@link #close}.
+ * that stops early (an exception, a refused upload) ends the writer in {@link #close}, after the row it is
+ * writing. The writer is never interrupted: an interrupt during file I/O closes the channel, and H2 writes
+ * its store from the inserting thread at times.
  */
 final class RowPipeline implements Consumer<Row>, AutoCloseable {
 
@@ -29,6 +31,7 @@ final class RowPipeline implements Consumer<Row>, AutoCloseable {
     private final Consumer<Row> writer;
     private final Thread thread;
     private volatile RuntimeException failure;
+    private volatile boolean abandoned;
     private Row[] batch = new Row[BATCH];
     private int size;
 
@@ -66,7 +69,9 @@ final class RowPipeline implements Consumer<Row>, AutoCloseable {
     @Override
     public void close() {
         if (thread.isAlive()) {
-            thread.interrupt();
+            abandoned = true;
+            queue.clear();
+            queue.offer(END); // only this thread adds to the queue, and it has just emptied it
             join();
         }
     }
@@ -103,11 +108,14 @@ final class RowPipeline implements Consumer<Row>, AutoCloseable {
         try {
             for (Row[] rows = queue.take(); rows != END; rows = queue.take()) {
                 for (Row row : rows) {
+                    if (abandoned) {
+                        return; // the reader stopped: the import's transaction rolls back
+                    }
                     writer.accept(row);
                 }
             }
         } catch (InterruptedException e) {
-            // the reader stopped: nothing more is written, the import's transaction rolls back
+            Thread.currentThread().interrupt(); // only at shutdown: the import's transaction rolls back
         } catch (RuntimeException e) {
             failure = e;
         } catch (Error e) {

@@ -63,6 +63,37 @@ class RowPipelineTest {
     }
 
     @Test
+    void closeWithoutFinishStopsAWriterBehindTheReaderWithoutInterruptingIt() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean[] interrupted = new boolean[1];
+        RowPipeline pipeline = new RowPipeline("test-writer", r -> {
+            started.countDown();
+            try {
+                release.await(); // a slow write, such as a database flushing its file
+            } catch (InterruptedException e) {
+                interrupted[0] = true;
+            }
+            written.add(r.number);
+        });
+        for (long i = 0; i < 1_024 * 5; i++) { // five batches: the writer is in the first, four wait
+            pipeline.accept(row(i));
+        }
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Thread closer = new Thread(pipeline::close);
+        closer.start();
+        while (closer.getState() != Thread.State.WAITING) { // close has asked the writer to stop and joins it
+            Thread.sleep(10);
+        }
+        release.countDown();
+        closer.join(10_000);
+        assertFalse(closer.isAlive(), "close returned");
+        assertFalse(interrupted[0], "the writer was interrupted");
+        assertEquals(1, written.size(), "rows written after close: " + written.size());
+    }
+
+    @Test
     void closeWithoutFinishEndsAWriterThatIsWaitingForRows() throws InterruptedException {
         CountDownLatch first = new CountDownLatch(1);
         Thread[] writer = new Thread[1];
