@@ -107,8 +107,11 @@ public abstract class BrowserTest {
         driver.manage().deleteAllCookies();
         open("/");
         driver.findElement(By.id("j_username")).sendKeys(name);
-        driver.findElement(By.id("j_password")).sendKeys(password);
+        WebElement passwordField = driver.findElement(By.id("j_password"));
+        passwordField.sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
+        // the sign-in page has a heading too: first wait for it to go, or the next page's may be read too soon
+        waitFor(ExpectedConditions.stalenessOf(passwordField));
         waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
