@@ -2,7 +2,6 @@ package io.migrationinsights.ingest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.util.ByteConverter;
 
 /**
  * PostgreSQL: streams an import's valid rows into a table with
  * {@code COPY ... FROM STDIN (FORMAT binary)} on the import's own connection,
  * so they are part of its transaction (all or nothing as before) and the
  * set-based checks that follow see them with their source row. The server
- * loads while this thread parses the next rows: the socket between them is
- * the overlap.
+ * loads while the next rows are encoded here and read ahead on another thread
+ * (ImportService): the socket between them is the overlap.
  *
  * <p>Why binary: the rows are already typed here, and the server then reads a
  * date as four bytes instead of parsing its text, and no line as CSV. Loading
@@ -66,8 +66,8 @@ final class CopyRowSink implements RowSink {
         Map<String, String> types = columnTypes(connection, table);
         this.encodings = columns.stream().map(column -> Encoding.of(types.get(column), table + "." + column))
                 .toArray(Encoding[]::new);
-        this.copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy " + table + " (" + String.join(", ", columns)
-                + ") from stdin (format binary)", BUFFER);
+        this.copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy " + table + " ("
+                + String.join(", ", columns) + ") from stdin (format binary)", BUFFER);
         try {
             bytes(SIGNATURE);
             int32(0); // flags: no OIDs
@@ -196,38 +196,14 @@ final class CopyRowSink implements RowSink {
     }
 
     /**
-     * numeric_send's form: the count of base-10000 digits, the weight of the first (a power of 10000), the sign
-     * and the count of decimal places, then the digits. The table's precision and scale apply on receipt, as for
-     * text (rounding to the column's places, refusing a value too large).
+     * numeric_send's form, by the driver's own encoder (it sends BigDecimal parameters in it): the table's
+     * precision and scale apply on receipt, as for text (rounding to the column's places, refusing a value too
+     * large).
      */
     private void numeric(BigDecimal value) throws IOException {
-        BigDecimal v = value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
-        String plain = v.abs().toPlainString();
-        int point = plain.indexOf('.');
-        String whole = point < 0 ? plain : plain.substring(0, point);
-        String fraction = point < 0 ? "" : plain.substring(point + 1);
-        whole = "0".repeat((4 - whole.length() % 4) % 4) + whole;
-        fraction = fraction + "0".repeat((4 - fraction.length() % 4) % 4);
-        String digits = whole + fraction;
-        int count = digits.length() / 4;
-        int weight = whole.length() / 4 - 1;
-        int first = 0;
-        while (first < count && digits.startsWith("0000", first * 4)) {
-            first++;
-        }
-        int last = count;
-        while (last > first && digits.startsWith("0000", (last - 1) * 4)) {
-            last--;
-        }
-        int ndigits = last - first;
-        int32(8 + 2 * ndigits);
-        int16(ndigits);
-        int16(ndigits == 0 ? 0 : weight - first);
-        int16(v.signum() < 0 ? 0x4000 : 0);
-        int16(v.scale());
-        for (int i = first; i < last; i++) {
-            int16(Integer.parseInt(digits, i * 4, i * 4 + 4, 10));
-        }
+        byte[] encoded = ByteConverter.numeric(value);
+        int32(encoded.length);
+        bytes(encoded);
     }
 
     private void int16(int value) throws IOException {

@@ -5,6 +5,7 @@ import io.migrationinsights.audit.AuditLog;
 import io.migrationinsights.organisations.OrganisationRepository;
 import io.migrationinsights.system.InsightsConfig;
 import io.migrationinsights.system.ProblemException;
+import io.migrationinsights.system.ReadAhead;
 import io.migrationinsights.system.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,26 +137,26 @@ public class ImportService {
                     .map(ImportSummary::begin).toList();
             long limit = config.importing().maxUploadSize().asLongValue();
             try (RowSink sink = RowSink.open(c, kind, table, ownTable, orgId, importId, config.importing().batchSize());
-                 RowPipeline writer = new RowPipeline("import-" + importId + "-writer", row -> {
-                     keys.add(row);
-                     sink.add(row);
-                     for (ImportSummary.Tally tally : tallies) {
-                         tally.add(row);
-                     }
-                 });
                  GuardedReader reader = new GuardedReader(
                          new DigestInputStream(new LimitedInputStream(body, limit), sha256))) {
                 progress.update(uploadId, ImportProgress.Phase.READING, 0);
-                rows.read(reader, row -> {
-                    writer.accept(row);
+                // The rows are read and checked on a thread of their own, a few thousand ahead, while this one
+                // writes them (keys, summaries, the database): the two halves of the work on two cores at once.
+                ReadAhead.<Row>forEach("import-" + importId + "-reader", checked -> rows.read(reader, row -> {
+                    checked.accept(row);
                     if (uploadId != null && row.number % 100 == 0) {
                         progress.update(uploadId, ImportProgress.Phase.READING, row.number - 1);
                     }
                     if (row.number % PROGRESS_EVERY == 0) {
                         LOG.infof("Import %s/%s: %d rows read", odsCode, kind, row.number - 1);
                     }
+                }), row -> {
+                    keys.add(row);
+                    sink.add(row);
+                    for (ImportSummary.Tally tally : tallies) {
+                        tally.add(row);
+                    }
                 });
-                writer.finish();
                 sink.flush();
             }
             rejectIfAny(rows.errors(), rows.errorCount());

@@ -30,8 +30,7 @@ interface RowSink extends AutoCloseable {
     static RowSink open(Connection connection, ImportKind kind, String table, boolean ownerByDefault,
                         long organisationId, long importId, int batchSize) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
-            return new CopyRowSink(connection, kind, table, ownerByDefault, organisationId,
-                    importId);
+            return new CopyRowSink(connection, kind, table, ownerByDefault, organisationId, importId);
         }
         return new JdbcRowSink(connection, kind, table, organisationId, importId, batchSize);
     }

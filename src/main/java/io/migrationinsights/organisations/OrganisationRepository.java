@@ -58,8 +58,13 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
 
     /** The id of the organisation, or the same 404 (400 when the code is malformed) as {@link #require}. */
     public long requireId(String odsCode) {
+        return requireKnown(odsCode).id();
+    }
+
+    /** As {@link #known}, or the same 404 (400 when the code is malformed) as {@link #require}. */
+    Known requireKnown(String odsCode) {
         checkCode(odsCode);
-        return known(odsCode).orElseThrow(() -> unknown(odsCode)).id();
+        return known(odsCode).orElseThrow(() -> unknown(odsCode));
     }
 
     /** The organisation, or a 404 problem naming the code (400 when the code is malformed). */

@@ -59,8 +59,7 @@ public class OrganisationService {
 
     /** The organisation (404 when unknown), as kept in memory: see {@link OrganisationRepository#known}. */
     public OrganisationView get(String odsCode) {
-        OrganisationRepository.checkCode(odsCode);
-        return repository.known(odsCode).orElseThrow(() -> OrganisationRepository.unknown(odsCode)).view();
+        return repository.requireKnown(odsCode).view();
     }
 
     @Transactional

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * its next item, and the caller returns only once the reader has (so its transaction is over).
  *
  * <p>Why: the 1M-row members workbook spent its time writing rows and waiting for the next 500 from
- * PostgreSQL by turns (JFR: the writer thread's CPU matched bare SXSSF's; issue #11).
+ * PostgreSQL by turns (JFR: the writer thread's CPU matched bare SXSSF's; issue #11). An import reads and
+ * checks its upload this way while the request's thread writes the rows.
  */
 public final class ReadAhead {
 
