@@ -60,10 +60,7 @@ final class CsvRows {
                 .ofCsvRecord(reader)) {
             int[] target = null;
             int width = 0;
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < kind.fields().size(); i++) {
-                index.put(kind.fields().get(i).name(), i);
-            }
+            String[] names = Row.names(kind.fields());
             for (CsvRecord record : csv) {
                 rowNumber++;
                 if (target == null) {
@@ -83,7 +80,7 @@ final class CsvRows {
                     continue;
                 }
                 dataRows++;
-                Row row = new Row(kind.fields(), index);
+                Row row = new Row(names);
                 row.number = rowNumber;
                 if (readCells(record, target, row) && checkRules(row) && errorCount == 0) {
                     sink.accept(row);

@@ -34,7 +34,6 @@ final class KeyCandidates {
     private final List<String> keyColumns;
     private final KeyFilter filter;
     private final List<Object[]> candidates = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
     private final long[] pendingHashes = new long[BATCH];
     private final boolean[] fresh = new boolean[BATCH];
     private final Object[] pendingKeys;
@@ -52,13 +51,16 @@ final class KeyCandidates {
 
     /** Records a valid row's key: in batches of {@value #BATCH}, so the filter reads ahead (KeyFilter#addAll). */
     void add(Row row) {
-        text.setLength(0);
         int at = pending * keyFields.length;
+        long h = KeyFilter.START;
+        int length = 0;
         for (int field : keyFields) {
-            text.append(row.values[field]).append('\0');
+            String value = String.valueOf(row.values[field]);
+            h = KeyFilter.feedEnd(KeyFilter.feed(h, value));
+            length += value.length() + 1;
             pendingKeys[at++] = row.values[field];
         }
-        pendingHashes[pending++] = KeyFilter.hash(text);
+        pendingHashes[pending++] = KeyFilter.finish(h, length);
         if (pending == BATCH) {
             flush();
         }

@@ -122,12 +122,27 @@ final class KeyFilter {
 
     /** A 64-bit hash of a key's text (its values joined, each ended by a NUL). */
     static long hash(CharSequence text) {
-        long h = 0x9E3779B97F4A7C15L;
+        return finish(feed(START, text), text.length());
+    }
+
+    /** Where a key's hash starts: then each value is {@link #feed fed} with its NUL, and the hash {@link #finish finished}. */
+    static final long START = 0xCBF29CE484222325L;
+
+    /** FNV-1a over the characters (one multiply each); {@link #finish} mixes every bit into every other. */
+    static long feed(long h, CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             h = (h ^ text.charAt(i)) * 0x100000001B3L;
-            h = Long.rotateLeft(h, 27) * 0xC2B2AE3D27D4EB4FL;
         }
-        return mix(h ^ text.length());
+        return h;
+    }
+
+    /** The NUL that ends each value of a key. */
+    static long feedEnd(long h) {
+        return h * 0x100000001B3L;
+    }
+
+    static long finish(long h, int length) {
+        return mix(h ^ length);
     }
 
     /** MurmurHash3's 64-bit finaliser: every input bit moves every output bit. */
