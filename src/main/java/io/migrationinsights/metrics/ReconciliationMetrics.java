@@ -80,7 +80,10 @@ public class ReconciliationMetrics {
         this.jdbi = jdbi;
     }
 
-    /** Every class with its count; members only when {@code withMembers}. */
+    /**
+     * Every class with its count; members only when {@code withMembers}, all held in memory: for the counts, and
+     * members of small organisations (tests). The API streams the members instead (ReconciliationResource).
+     */
     public Reconciliation reconciliation(long organisationId, boolean withMembers) {
         List<Reconciliation.ReconciliationClass> classes = new ArrayList<>();
         jdbi.useHandle(h -> CLASSES.forEach((name, sql) -> {

@@ -72,6 +72,34 @@ class LongListsTest {
         return "/api/organisations/" + ods + "/metrics/decommissioning/mailboxes";
     }
 
+    /**
+     * The whole reconciliation with members is streamed from the database as it is written (issue 11: at national
+     * scale a class holds millions); each class's count is the members written, and matches the counts a viewer
+     * gets and the paged list's total, and the members come in the paged list's order.
+     */
+    @Test
+    void theFullReconciliationStreamsEveryMemberWithItsCount() {
+        String ods = large();
+        JsonPath full = as("pm").get("/api/organisations/" + ods + "/reconciliation").then().statusCode(200)
+                .contentType(containsString("application/json")).extract().jsonPath();
+        JsonPath counts = as("viewer").get("/api/organisations/" + ods + "/reconciliation").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(true, full.getBoolean("membersIncluded"));
+        assertEquals(counts.getList("classes.name"), full.getList("classes.name"));
+        assertEquals(counts.getList("classes.count"), full.getList("classes.count"));
+        for (int i = 0; i < full.getList("classes").size(); i++) {
+            assertEquals(full.getInt("classes[" + i + "].count"), full.getList("classes[" + i + "].members").size());
+        }
+        List<String> needsAccount = full.getList("classes.find { it.name == 'needs_account' }.members.staffId");
+        assertEquals(MANY, needsAccount.size());
+        assertEquals("P00001", needsAccount.get(0));
+        assertEquals(String.format("P%05d", MANY), needsAccount.get(MANY - 1));
+        as("pm").get(members(ods, "needs_account") + "?size=1&page=" + MANY).then().statusCode(200)
+                .body("total", equalTo(MANY)).body("items[0].staffId", equalTo(needsAccount.get(MANY - 1)));
+        Object name = full.get("classes.find { it.name == 'needs_account' }.members[0].name");
+        assertEquals("Person Number1", name);
+    }
+
     @Test
     void pagesAClassWithDefaultsAndTotals() {
         as("pm").get(members(small(), "needs_account")).then().statusCode(200)
