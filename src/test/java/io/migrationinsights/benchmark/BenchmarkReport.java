@@ -140,6 +140,19 @@ final class BenchmarkReport {
                     + get(k + ".bytes") + " | " + get(k + ".peak_heap_mb") + " MB |");
         }
         line("");
+        line("### Figures a page reads, at 1.5M accounts and 2M tickets (signed in as viewer, median of " + NationalScale.RUNS + ")");
+        line("");
+        line("| database | figure | time | every run |");
+        line("|---|---|---|---|");
+        for (String db : new String[] {"h2", "pg"}) {
+            for (String[] f : new String[][] {{"reconciliation_counts", "GET reconciliation, the eight counts"},
+                {"service_desk", "GET metrics/service-desk, 12 months against 12"}}) {
+                String k = db + ".figure." + f[0];
+                line("| " + (db.equals("h2") ? "H2 (file)" : "PostgreSQL") + " | " + f[1] + " | " + get(k + ".seconds")
+                        + " s | " + get(k + ".runs") + " |");
+            }
+        }
+        line("");
         line("### Limits (same rows, same run)");
         line("");
         line("| what | time (median) | every run | rows/s |");

@@ -57,7 +57,7 @@ public final class NationalScale {
     /** The organisation of the first import in a fresh JVM (for information). */
     static final String COLD_ODS = "NAT00";
     /** How many times each measured import and limit runs; the median counts. */
-    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int RUNS = Integer.getInteger("bench.runs", 5);
     /** The pause before each upload over HTTP. */
     static final long QUIET_MS = Long.getLong("bench.quiet-ms", 5000);
     static final String REGISTRATIONS = "/api/organisations/" + ODS + "/metrics/registrations?from=2015-01&to=2022-12";
@@ -256,13 +256,8 @@ public final class NationalScale {
         Http admin = new Http(base, "Basic " + java.util.Base64.getEncoder()
                 .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)));
         admin.send("PUT", "/api/organisations/" + ODS, "{\"name\":\"National scale\"}", 200, 201);
-        String created = admin.send("POST", "/api/tokens", "{\"name\":\"bench-" + System.currentTimeMillis()
-                + "\",\"role\":\"admin\",\"expiresAt\":\"" + LocalDate.now().plusDays(2) + "\"}", 201);
-        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
-        if (!m.find()) {
-            throw new IllegalStateException("no token in " + created);
-        }
-        Http token = new Http(base, "Bearer " + m.group(1));
+        Http token = token(base, admin, "admin");
+        Http viewer = token(base, admin, "viewer");
         // The first import in a fresh JVM runs while its code is being compiled: recorded for information, into an
         // organisation of its own. The target is then measured as the issue's reference figures are, the median of
         // RUNS imports on the running service, each an organisation's first import of the file.
@@ -281,6 +276,10 @@ public final class NationalScale {
                 List.of(upload(token, ODS, "nhsmail-accounts", nextAccountsFile(dir), ACCOUNTS)));
         record(r, token, db + ".import.tickets", TICKETS, List.of(upload(token, ODS, "tickets", ticketsFile(dir), TICKETS)));
         reconciliation(r, token, db + ".reconciliation");
+        // figures a page reads, once each on the running jar at this size: the median of RUNS answers
+        figure(r, viewer, db + ".figure.reconciliation_counts", "/api/organisations/" + ODS + "/reconciliation");
+        figure(r, viewer, db + ".figure.service_desk", "/api/organisations/" + ODS + "/metrics/service-desk"
+                + "?baselineFrom=2018-01&baselineTo=2018-12&comparisonFrom=2019-01&comparisonTo=2019-12");
         String body = token.send("GET", REGISTRATIONS, null, 200);
         r.put(db + ".registrations.months", Long.toString(body.split("\"month\"").length - 1));
         // the same load on a signed-in endpoint that computes no figure: what any API call costs here
@@ -288,6 +287,30 @@ public final class NationalScale {
                 new String[] {"organisation", "/api/organisations/" + ODS}, new String[] {"registrations", REGISTRATIONS})) {
             wrk(r, db + ".wrk." + target[0], base + target[1], token.authorization);
         }
+    }
+
+    /** A client signed in with a new API token of {@code role}. */
+    private static Http token(String base, Http admin, String role) throws Exception {
+        String created = admin.send("POST", "/api/tokens", "{\"name\":\"bench-" + role + "-" + System.currentTimeMillis()
+                + "\",\"role\":\"" + role + "\",\"expiresAt\":\"" + LocalDate.now().plusDays(2)
+                + "\",\"organisations\":[\"*\"]}", 201);
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
+        if (!m.find()) {
+            throw new IllegalStateException("no token in " + created);
+        }
+        return new Http(base, "Bearer " + m.group(1));
+    }
+
+    /** The median time of {@link #RUNS} answers of a figure's GET. */
+    private static void figure(ResultFile r, Http http, String key, String path) throws Exception {
+        double[] seconds = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long started = System.nanoTime();
+            http.send("GET", path, null, 200);
+            seconds[i] = (System.nanoTime() - started) / 1e9;
+        }
+        r.put(key + ".seconds", String.format(Locale.ROOT, "%.3f", ResultFile.median(seconds)));
+        r.put(key + ".runs", ResultFile.times(seconds));
     }
 
     /** A step's time and the highest heap sampled while it ran. */
