@@ -141,6 +141,7 @@ final class KeyFilter {
         return h * 0x100000001B3L;
     }
 
+    /** The key's hash from what was fed and the length of its text (values and NULs). */
     static long finish(long h, int length) {
         return mix(h ^ length);
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,8 +111,11 @@ public abstract class BrowserTest {
         WebElement passwordField = driver.findElement(By.id("j_password"));
         passwordField.sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/j_security_check'] button[type=submit]")).click();
-        // the sign-in page has a heading too: first wait for it to go, or the next page's may be read too soon
-        waitFor(ExpectedConditions.stalenessOf(passwordField));
+        // the sign-in page has a heading too: first wait for it to go, or the next page's may be read too soon.
+        // While it goes, Chrome may answer the look at its field with an "unknown error" (the node no longer
+        // belongs to the document) instead of a stale element (once in CI): look again until it is stale.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(passwordField));
         waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
