@@ -306,7 +306,7 @@ public class BenefitsReportService {
         Map<Rag, Long> ragCounts = BenefitMetrics.ragCounts(statuses);
 
         MigrationProgress progress = migration.migration(org.id, asOf);
-        Reconciliation rec = reconciliation.reconciliation(org.id, false);
+        Reconciliation rec = reconciliation.counts(org.id);
         long onNhsmail = classCount(rec, "on_nhsmail");
         long active = onNhsmail + classCount(rec, "awaiting_registration") + classCount(rec, "needs_account");
         BenefitsReport.Migration migrationSection = new BenefitsReport.Migration(progress.inScope(),

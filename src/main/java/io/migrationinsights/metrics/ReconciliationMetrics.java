@@ -81,27 +81,16 @@ public class ReconciliationMetrics {
     }
 
     /**
-     * Every class with its count; members only when {@code withMembers}, all held in memory: for the counts, and
-     * members of small organisations (tests). The API streams the members instead (ReconciliationResource).
+     * Every class with its count, without members (what viewers and finance see, the page and the benefits
+     * report). The members are streamed one class at a time by {@link #forEachMember}, never held in memory:
+     * a national organisation's classes hold millions.
      */
-    public Reconciliation reconciliation(long organisationId, boolean withMembers) {
+    public Reconciliation counts(long organisationId) {
         List<Reconciliation.ReconciliationClass> classes = new ArrayList<>();
-        jdbi.useHandle(h -> CLASSES.forEach((name, sql) -> {
-            if (withMembers) {
-                List<Reconciliation.Member> members = h.createQuery(sql + " order by 1, 3")
-                        .bind(0, organisationId)
-                        .map((rs, ctx) -> new Reconciliation.Member(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4)))
-                        .list();
-                classes.add(new Reconciliation.ReconciliationClass(name, members.size(), members));
-            } else {
-                long count = h.createQuery("select count(*) from (" + sql + ") c")
-                        .bind(0, organisationId)
-                        .mapTo(Long.class).one();
-                classes.add(new Reconciliation.ReconciliationClass(name, count, null));
-            }
-        }));
-        return new Reconciliation(withMembers, classes);
+        jdbi.useHandle(h -> CLASSES.forEach((name, sql) -> classes.add(new Reconciliation.ReconciliationClass(name,
+                h.createQuery("select count(*) from (" + sql + ") c").bind(0, organisationId).mapTo(Long.class).one(),
+                null))));
+        return new Reconciliation(false, classes);
     }
 
     /** The class names, in the contract's order. */

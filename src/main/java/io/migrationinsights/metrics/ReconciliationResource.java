@@ -73,7 +73,7 @@ public class ReconciliationResource {
     public Response reconciliation(@PathParam("ods") @OdsCode String ods) {
         long id = organisations.requireId(ods);
         if (!audit.personalDataShown(ods, "reconciliation")) {
-            return Response.ok(reconciliation.reconciliation(id, false)).build();
+            return Response.ok(reconciliation.counts(id)).build();
         }
         // Every member of every class, streamed from the database as it is written: a national organisation's
         // classes hold millions (1.5M orphan accounts took a 256 MB heap to its limit when they were listed first).

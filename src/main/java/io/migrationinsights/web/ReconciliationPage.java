@@ -116,7 +116,7 @@ public class ReconciliationPage {
     private Table classes(String ods, long id) {
         Table.Builder t = Table.on(Pages.organisation(ods) + "/reconciliation", "classes", "Reconciliation classes")
                 .columns("Class", "What it holds", "Count");
-        reconciliation.reconciliation(id, false).classes()
+        reconciliation.counts(id).classes()
                 .forEach(c -> t.row(c.name(), MEANINGS.get(c.name()), c.count()));
         return t.build();
     }

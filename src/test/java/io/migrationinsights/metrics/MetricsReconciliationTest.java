@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,17 @@ class MetricsReconciliationTest {
         return ods;
     }
 
+    /** Every class with its members as the API streams them (ReconciliationMetrics.forEachMember), counted here. */
+    private Reconciliation full(long organisationId) {
+        List<Reconciliation.ReconciliationClass> classes = new ArrayList<>();
+        for (String name : ReconciliationMetrics.classNames()) {
+            List<Reconciliation.Member> members = new ArrayList<>();
+            reconciliation.forEachMember(organisationId, name, null, members::add);
+            classes.add(new Reconciliation.ReconciliationClass(name, members.size(), members));
+        }
+        return new Reconciliation(true, classes);
+    }
+
     static Map<String, List<String>> accounts(Reconciliation r) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         r.classes().forEach(c -> out.put(c.name(), c.members().stream()
@@ -37,7 +49,7 @@ class MetricsReconciliationTest {
 
     @Test
     void sortsStaffAndAccountsIntoTheContractClasses() {
-        Reconciliation r = reconciliation.reconciliation(org(load()), true);
+        Reconciliation r = full(org(load()));
         Map<String, List<String>> expected = new LinkedHashMap<>();
         // S6 has a registered and an unregistered account: on NHSmail only
         expected.put("on_nhsmail", List.of("S1|ann@nhs.net", "S6|fay@nhs.net"));
@@ -52,7 +64,6 @@ class MetricsReconciliationTest {
         expected.put("shared_mailbox_without_valid_owner",
                 List.of("S5|finance@trust.nhs.uk", "null|rooms@trust.nhs.uk"));
         assertEquals(expected, accounts(r));
-        r.classes().forEach(c -> assertEquals(c.members().size(), c.count(), c.name()));
         assertEquals(new Reconciliation.Member("S1", "Ann Able", "ann@nhs.net", "active"),
                 r.classes().get(0).members().get(0));
     }
@@ -60,8 +71,8 @@ class MetricsReconciliationTest {
     @Test
     void countsWithoutMembersMatchTheMemberLists() {
         long id = org(load());
-        Reconciliation counts = reconciliation.reconciliation(id, false);
-        Reconciliation full = reconciliation.reconciliation(id, true);
+        Reconciliation counts = reconciliation.counts(id);
+        Reconciliation full = full(id);
         for (int i = 0; i < full.classes().size(); i++) {
             assertEquals(full.classes().get(i).count(), counts.classes().get(i).count());
             assertNull(counts.classes().get(i).members());
@@ -74,7 +85,7 @@ class MetricsReconciliationTest {
 
     @Test
     void anEmptyOrganisationHasEveryClassAtZero() {
-        Reconciliation r = reconciliation.reconciliation(org(Api.newOrganisation()), true);
+        Reconciliation r = full(org(Api.newOrganisation()));
         assertEquals(8, r.classes().size());
         r.classes().forEach(c -> assertEquals(0, c.count()));
     }
