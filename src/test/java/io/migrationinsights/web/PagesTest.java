@@ -11,13 +11,15 @@ import static org.hamcrest.Matchers.startsWith;
 import io.migrationinsights.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pages next to the API, over plain HTTP: the form sign-in and its
  * session, pages sending signed-out visitors to sign in while API clients
- * keep their 401, and form posts refused without their CSRF token.
+ * keep their 401, form posts refused without their CSRF token, and refusals
+ * of a page shown to a browser as a page while other clients get problem+json.
  */
 @QuarkusTest
 class PagesTest {
@@ -67,5 +69,57 @@ class PagesTest {
         Api.as("pm").redirects().follow(false).cookie("insights-csrf", token)
                 .contentType("application/x-www-form-urlencoded").body("csrf-token=" + token).post("/sign-out")
                 .then().statusCode(303).header("Location", not(containsString("j_security_check")));
+    }
+    /** What a browser sends when it follows a link or types an address. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void aBrowserRefusedAnotherOrganisationsPageSeesAPageWithTheReasonAndTheSameStatus() {
+        String mine = Api.newOrganisation();
+        String theirs = Api.newOrganisation();
+        Api.user("pages-" + mine.toLowerCase(), "viewer", List.of(mine));
+        RequestSpecification browser = Api.signedIn("pages-" + mine.toLowerCase()).accept(BROWSER_ACCEPT);
+        browser.get("/organisations/" + mine).then().statusCode(200);
+        browser.get("/organisations/" + theirs + "/imports").then().statusCode(404)
+                .contentType(startsWith("text/html"))
+                .body(containsString("<h1>Not found</h1>"))
+                .body(containsString("There is no organisation with ODS code " + theirs + " that you may use."))
+                .body(containsString("<a href=\"/\">Back to your organisations</a>"))
+                .body(not(containsString("\"status\"")));
+        // the same refusal to a client that does not name HTML, and on the API whatever it names
+        Api.signedIn("pages-" + mine.toLowerCase()).get("/organisations/" + theirs + "/imports").then().statusCode(404)
+                .contentType(startsWith("application/problem+json")).body("title", equalTo("Not found"));
+        browser.get("/api/organisations/" + theirs).then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aBrowserSeesForbiddenAndUnknownPagesAsPagesWithoutTheSignedInParts() {
+        RequestSpecification browser = Api.as("viewer").accept(BROWSER_ACCEPT);
+        browser.get("/users").then().statusCode(403).contentType(startsWith("text/html"))
+                .body(containsString("<h1>Forbidden</h1>"))
+                .body(containsString("Your role does not allow this. It needs the role admin."));
+        // an address nothing serves is answered before any page code runs: no user, no form token to show
+        Api.as("viewer").accept(BROWSER_ACCEPT).get("/organisations/" + Api.newOrganisation() + "/no-such-page")
+                .then().statusCode(404).contentType(startsWith("text/html"))
+                .body(containsString("There is nothing at this address."))
+                .body(not(containsString("Sign out")));
+    }
+
+    @Test
+    void aBrowsersExpiredFormIsAPageSayingWhatToDo() {
+        Api.as("pm").accept(BROWSER_ACCEPT).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").body("go=1").post("/sign-out")
+                .then().statusCode(400).contentType(startsWith("text/html"))
+                .body(containsString("<h1>Form expired</h1>"))
+                .body(containsString("Go back, reload the page and send the form again."));
+    }
+
+    @Test
+    void textFromTheAddressIsEscapedOnTheRefusalsPage() {
+        Api.as("viewer").accept(BROWSER_ACCEPT).get("/organisations/<script>x/imports")
+                .then().statusCode(400).contentType(startsWith("text/html"))
+                .body(not(containsString("<script>")))
+                .body(containsString("&lt;script&gt;"));
     }
 }
