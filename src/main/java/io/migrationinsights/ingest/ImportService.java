@@ -188,7 +188,7 @@ public class ImportService {
             }
             if (ownTable) {
                 SnapshotPartitions.swap(c, kind, orgId, table, config.importing().lockWait(), odsCode);
-                swapped.fire(new PartitionStatistics.Swapped(table));
+                swapped.fire(new PartitionStatistics.Swapped(table, kind.table()));
             }
             long checked = System.nanoTime();
             ledger.finish(importId, rows.dataRows(), sha, rows.ignoredColumns());
