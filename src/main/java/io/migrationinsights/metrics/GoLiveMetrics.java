@@ -45,9 +45,11 @@ public class GoLiveMetrics {
     private static final int FETCH_SIZE = 1_000;
 
     private final Jdbi jdbi;
+    private final ImportedFigures figures;
 
-    GoLiveMetrics(Jdbi jdbi) {
+    GoLiveMetrics(Jdbi jdbi, ImportedFigures figures) {
         this.jdbi = jdbi;
+        this.figures = figures;
     }
 
     private record Site(String name, LocalDate goLive, long inScope) {
@@ -55,12 +57,17 @@ public class GoLiveMetrics {
 
     /**
      * Every site with a go-live date, by go-live date then site; {@code before}
-     * and {@code after} are the window lengths in days (1..{@link #MAX_WINDOW}).
+     * and {@code after} are the window lengths in days (1..{@link #MAX_WINDOW}). Kept until the next import.
      */
     public List<GoLive> goLive(long organisationId, int before, int after) {
         if (before < 1 || before > MAX_WINDOW || after < 1 || after > MAX_WINDOW) {
             throw new IllegalArgumentException("windows must be 1.." + MAX_WINDOW + " days: " + before + ", " + after);
         }
+        return figures.get(organisationId, "go-live", List.of(before, after),
+                () -> compute(organisationId, before, after));
+    }
+
+    private List<GoLive> compute(long organisationId, int before, int after) {
         List<Site> sites = jdbi.withHandle(h -> h.createQuery(SITES).bind("org", organisationId)
                 .map((rs, ctx) -> new Site(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)))
                 .list()).stream().filter(site -> site.goLive() != null).toList();
@@ -91,7 +98,7 @@ public class GoLiveMetrics {
         }
         out.sort((x, y) -> x.goLive().equals(y.goLive()) ? x.site().compareTo(y.site())
                 : x.goLive().compareTo(y.goLive()));
-        return out;
+        return List.copyOf(out);
     }
 
     /**

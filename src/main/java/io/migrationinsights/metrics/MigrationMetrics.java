@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,17 +44,23 @@ public class MigrationMetrics {
             + "group by s.site, s.business_unit, s.user_type";
 
     private final Jdbi jdbi;
+    private final ImportedFigures figures;
 
-    MigrationMetrics(Jdbi jdbi) {
+    MigrationMetrics(Jdbi jdbi, ImportedFigures figures) {
         this.jdbi = jdbi;
+        this.figures = figures;
     }
 
     private record Cell(String site, String unit, String userType, long inScope, long migrated, long unavailable,
                         long washupMigrated, long washupOutstanding, long unscheduled) {
     }
 
-    /** Progress as of {@code asOf} (inclusive); null means every appointment counts. */
+    /** Progress as of {@code asOf} (inclusive); null means every appointment counts. Kept until the next import. */
     public MigrationProgress migration(long organisationId, LocalDate asOf) {
+        return figures.get(organisationId, "migration", Arrays.asList(asOf), () -> compute(organisationId, asOf));
+    }
+
+    private MigrationProgress compute(long organisationId, LocalDate asOf) {
         LocalDate until = asOf == null ? END_OF_TIME : asOf;
         return jdbi.withHandle(h -> {
             List<Cell> cells = h.createQuery(IN_SCOPE).bind("until", until).bind("org", organisationId)

@@ -79,8 +79,11 @@ public class ReconciliationMetrics {
 
     private final Jdbi jdbi;
 
-    ReconciliationMetrics(Jdbi jdbi) {
+    private final ImportedFigures figures;
+
+    ReconciliationMetrics(Jdbi jdbi, ImportedFigures figures) {
         this.jdbi = jdbi;
+        this.figures = figures;
     }
 
     /**
@@ -89,11 +92,15 @@ public class ReconciliationMetrics {
      * a national organisation's classes hold millions.
      */
     public Reconciliation counts(long organisationId) {
+        return figures.get(organisationId, "reconciliation", List.of(), () -> computeCounts(organisationId));
+    }
+
+    private Reconciliation computeCounts(long organisationId) {
         List<Reconciliation.ReconciliationClass> classes = new ArrayList<>();
         jdbi.useHandle(h -> CLASSES.forEach((name, sql) -> classes.add(new Reconciliation.ReconciliationClass(name,
                 h.createQuery("select count(*) from (" + sql + ") c").bind(0, organisationId).mapTo(Long.class).one(),
                 null))));
-        return new Reconciliation(false, classes);
+        return new Reconciliation(false, List.copyOf(classes));
     }
 
     /** The class names, in the contract's order. */

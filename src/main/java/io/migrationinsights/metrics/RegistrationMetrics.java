@@ -44,8 +44,11 @@ public class RegistrationMetrics implements ImportSummary {
     /** Each organisation's registration_month rows, by organisation id. */
     private final RecentlyRead<Long, Months> kept;
 
-    RegistrationMetrics(Jdbi jdbi, Changes changes) {
+    private final ImportedFigures figures;
+
+    RegistrationMetrics(Jdbi jdbi, Changes changes, ImportedFigures figures) {
         this.jdbi = jdbi;
+        this.figures = figures;
         this.changes = changes;
         // a few hundred months an organisation, about 20 bytes each
         this.kept = new RecentlyRead<>(changes, REGISTRATIONS, 1_000, Long::valueOf);
@@ -172,6 +175,11 @@ public class RegistrationMetrics implements ImportSummary {
      * or before the last day of M.
      */
     public long accountsNeededNextMonth(long organisationId, YearMonth period) {
+        return figures.get(organisationId, "accounts-needed", List.of(period),
+                () -> computeAccountsNeeded(organisationId, period));
+    }
+
+    private long computeAccountsNeeded(long organisationId, YearMonth period) {
         YearMonth next = period.plusMonths(1);
         return jdbi.withHandle(h -> h.createQuery("select count(distinct s.staff_id) from staff s join appointment a "
                         + "on a.organisation_id = s.organisation_id and a.staff_id = s.staff_id "

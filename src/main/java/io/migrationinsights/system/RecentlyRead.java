@@ -40,10 +40,18 @@ public final class RecentlyRead<K, V> {
      * @param keyOf turns a notice's key back into a key; null when notices name no key (everything is forgotten)
      */
     public RecentlyRead(Changes changes, String name, long maximumSize, Function<String, K> keyOf) {
+        this(changes, name, maximumSize, keyOf, AT_MOST);
+    }
+
+    /**
+     * As {@link #RecentlyRead(Changes, String, long, Function)}, keeping an entry at most {@code atMost}: for
+     * values that only the service's own writes change, each of which announces it.
+     */
+    public RecentlyRead(Changes changes, String name, long maximumSize, Function<String, K> keyOf, Duration atMost) {
         this.changes = changes;
         this.name = name;
         this.keyOf = keyOf;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(AT_MOST).maximumSize(maximumSize).build();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(atMost).maximumSize(maximumSize).build();
         changes.follow(name, this);
     }
 
