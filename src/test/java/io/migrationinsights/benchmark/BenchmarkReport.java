@@ -50,11 +50,13 @@ final class BenchmarkReport {
         line("");
         line("It builds the H2 and the PostgreSQL jars, generates a " + String.format(Locale.ROOT, "%,d", NationalScale.ACCOUNTS)
                 + "-row nhsmail-accounts file and a " + String.format(Locale.ROOT, "%,d", NationalScale.TICKETS)
-                + "-row tickets file (target/bench), loads the same rows by raw COPY into a bare PostgreSQL table and by");
-        line("bare batched INSERT (FastCSV, 1000 rows a batch, one transaction) into a bare H2 file table, starts each jar");
-        line("with `-Xmx256m`, imports the files over HTTP (text/csv body) with the heap sampled every 100 ms from");
-        line("`/q/metrics` (`jvm_memory_used_bytes`, heap pools summed), then runs the same `wrk` load against the");
-        line("registrations endpoint (96 months, signed in with an API token) and `/q/health/live`; finally it exports a");
+                + "-row tickets file, and the organisation's staff (as many, one an account, every 33rd without) and their");
+        line("appointments (one each, and a wash-up for those unavailable) (target/bench); loads the accounts by raw COPY");
+        line("into a bare PostgreSQL table and by bare batched INSERT (FastCSV, 1000 rows a batch) into a bare H2 file table;");
+        line("starts each jar with `-Xmx256m`, imports the files over HTTP (text/csv body) with the heap sampled every 100");
+        line("ms from `/q/metrics` (`jvm_memory_used_bytes`, heap pools summed); reads the figures the pages read; then");
+        line("runs the same `wrk` load against the registrations endpoint (96 months, signed in with an API token) and");
+        line("`/q/health/live`; finally it exports a");
         line("1M-row members workbook against bare SXSSF in one JVM with `-Xmx256m` (`MembersWorkbookBenchmark`).");
         line("");
         line("The ingest ratios are medians of " + NationalScale.RUNS + " runs, as the issue's reference figures are. Each limit runs "
