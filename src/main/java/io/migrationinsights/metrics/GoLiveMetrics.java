@@ -36,7 +36,10 @@ public class GoLiveMetrics {
     /**
      * The tickets of callers with a staff record opened from :from to :to, each with the caller's site; :org.
      * One read for every site: asking site by site took longer than two minutes on PostgreSQL at national size
-     * (760 sites, each a pass over 1.5M staff and 2M tickets).
+     * (760 sites, each a pass over 1.5M staff and 2M tickets). The rows are counted into each site's windows as
+     * they stream, in memory of one entry a site; grouping them in SQL by site and day would make H2 hold every
+     * group in memory (760 sites by about 1,000 days at national size), which is what closed its database in
+     * the reconciliation (reports/benchmarks-notes.md).
      */
     private static final String CALLERS_TICKETS = "select s.site, t.opened_on, t.migration_related from ticket t "
             + "join staff s on s.organisation_id = t.organisation_id and s.staff_id = t.staff_id "
