@@ -33,7 +33,7 @@ import org.postgresql.util.ByteConverter;
  * from the catalogue when the sink opens (binary COPY has no conversions: an
  * int8 sent to an int4 column is refused). Into a snapshot import's own table
  * the organisation and import are not sent: they are its column defaults
- * (SnapshotPartitions).
+ * (SnapshotPartitions), and its rows are copied frozen.
  */
 final class CopyRowSink implements RowSink {
 
@@ -66,8 +66,12 @@ final class CopyRowSink implements RowSink {
         Map<String, String> types = columnTypes(connection, table);
         this.encodings = columns.stream().map(column -> Encoding.of(types.get(column), table + "." + column))
                 .toArray(Encoding[]::new);
+        // FREEZE: a snapshot import's own table was created in this transaction, so its rows can be written
+        // frozen and all-visible. Later reads then set no hint bits (the first figure, the ANALYZE after the
+        // swap, the next VACUUM), and no other transaction can see the table before the swap commits anyway.
         this.copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy " + table + " ("
-                + String.join(", ", columns) + ") from stdin (format binary)", BUFFER);
+                + String.join(", ", columns) + ") from stdin (format binary" + (ownerByDefault ? ", freeze" : "")
+                + ")", BUFFER);
         try {
             bytes(SIGNATURE);
             int32(0); // flags: no OIDs

@@ -9,16 +9,23 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migrationinsights.support.Api;
 import io.migrationinsights.support.Db;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -265,5 +272,33 @@ class ImportLifecycleTest {
         }
         created(ods, "staff", big.toString());
         assertThat(Db.count("staff", ods), equalTo(20_000L));
+    }
+
+    /**
+     * PostgreSQL: a snapshot import's own table is filled with COPY FREEZE, so every page is all-visible from the
+     * start and no later read has to set hint bits on the rows (H2 has no such thing).
+     */
+    @Test
+    void snapshotRowsAreWrittenFrozenOnPostgres() throws Exception {
+        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+                .startsWith("jdbc:postgresql:"), "PostgreSQL only");
+        String ods = Api.newOrganisation();
+        StringBuilder big = new StringBuilder(STAFF).append('\n');
+        for (int i = 1; i <= 5_000; i++) {
+            big.append("N").append(i).append(",Unit ").append(i % 40).append(",Site ").append(i % 7)
+                    .append(",standard,active,\n");
+        }
+        created(ods, "staff", big.toString());
+        String partition = (String) Db.rows("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                + " join organisation o on c.relname like 'staff\\_o' || o.id || '\\_%' where o.ods_code = ?"
+                + " and i.inhparent = 'staff'::regclass", ods).get(0).get("relname");
+        DataSource ds = Arc.container().instance(DataSource.class).get();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("analyze " + partition); // brings relallvisible up to date from the visibility map
+        }
+        Map<String, Object> pages = Db.rows("select relpages, relallvisible from pg_class where relname = ?",
+                partition).get(0);
+        assertThat(((Number) pages.get("relpages")).intValue(), greaterThan(1));
+        assertThat(pages.get("relallvisible"), equalTo(pages.get("relpages")));
     }
 }
