@@ -9,9 +9,11 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,9 @@ import org.postgresql.PGNotification;
  *   <li>on PostgreSQL every instance forgets it when its listener receives the notice: the transaction issued
  *       {@code pg_notify('insights_changes', '<cache> [<key>]')}, which PostgreSQL delivers only on commit,
  *       to every connection listening on the channel. Each instance keeps one such connection of its own
- *       (outside the pool, on a daemon thread).</li>
+ *       (outside the pool, on a daemon thread). Its own notices come back to it too: having acted on them at
+ *       the commit, it skips them, told apart by the backend that sent them and their text (an owner such as
+ *       ImportedFigures, which computes again what a notice made it forget, would otherwise do it twice).</li>
  * </ul>
  *
  * <p>While that connection is not listening (at start, after it was lost, until it is back) nothing is served
@@ -65,6 +69,10 @@ public class Changes {
     /** Key of this transaction's notices among the transaction's resources. */
     private static final Object PENDING = new Object();
 
+    /** A transaction's notices, and those sent to PostgreSQL as "pid notice" ({@link #ownNotices}). */
+    private record Pending(Set<String> notices, List<String> sent) {
+    }
+
     private final TransactionSynchronizationRegistry transactions;
     private final Jdbi jdbi;
     private final String url;
@@ -73,6 +81,11 @@ public class Changes {
     private final Duration reconnectWait;
     private final boolean postgres;
     private final Map<String, List<RecentlyRead<?, ?>>> caches = new ConcurrentHashMap<>();
+    /**
+     * This instance's own notices on their way back to its listener, as "pid notice" (the sending connection's
+     * backend) with how many: already acted on at the commit, so not a second time when they arrive.
+     */
+    private final Map<String, Integer> ownNotices = new ConcurrentHashMap<>();
     /** Whether a notice sent now would reach this instance (always on H2). */
     private volatile boolean listening;
     private volatile boolean stopped;
@@ -108,11 +121,10 @@ public class Changes {
             return; // nothing of it will commit
         }
         String notice = key == null ? cache : cache + " " + key;
-        @SuppressWarnings("unchecked")
-        Set<String> pending = (Set<String>) transactions.getResource(PENDING);
+        Pending pending = (Pending) transactions.getResource(PENDING);
         if (pending == null) {
-            Set<String> notices = new HashSet<>();
-            transactions.putResource(PENDING, notices);
+            Pending started = new Pending(new HashSet<>(), new ArrayList<>());
+            transactions.putResource(PENDING, started);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -121,26 +133,46 @@ public class Changes {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        notices.forEach(Changes.this::received);
+                        started.notices().forEach(Changes.this::received);
+                    } else {
+                        // PostgreSQL drops them with the rollback: none will come back
+                        started.sent().forEach(Changes.this::arrived);
                     }
                 }
             });
-            pending = notices;
+            pending = started;
         }
-        if (pending.add(notice) && postgres) {
+        if (pending.notices().add(notice) && postgres) {
             // on the transaction's own connection: PostgreSQL delivers it with the commit, or never
             try {
-                jdbi.useHandle(h -> {
-                    try (PreparedStatement ps = h.getConnection().prepareStatement("select pg_notify(?, ?)")) {
+                int pid = jdbi.withHandle(h -> {
+                    try (PreparedStatement ps = h.getConnection().prepareStatement(
+                            "select pg_backend_pid() from pg_notify(?, ?)")) {
                         ps.setString(1, CHANNEL);
                         ps.setString(2, notice);
-                        ps.execute();
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getInt(1);
+                        }
                     }
                 });
+                String own = pid + " " + notice;
+                ownNotices.merge(own, 1, Integer::sum);
+                pending.sent().add(own);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not send the notice " + notice, e);
             }
         }
+    }
+
+    /** Whether a notice the listener received is one of this instance's own (then no longer awaited). */
+    private boolean arrived(String own) {
+        boolean[] was = {false};
+        ownNotices.computeIfPresent(own, (k, n) -> {
+            was[0] = true;
+            return n == 1 ? null : n - 1;
+        });
+        return was[0];
     }
 
     /**
@@ -155,12 +187,11 @@ public class Changes {
         if (transactions.getTransactionKey() == null) {
             return false;
         }
-        @SuppressWarnings("unchecked")
-        Set<String> pending = (Set<String>) transactions.getResource(PENDING);
+        Pending pending = (Pending) transactions.getResource(PENDING);
         if (pending == null) {
             return false;
         }
-        for (String notice : pending) {
+        for (String notice : pending.notices()) {
             if (notice.equals(cache) || notice.startsWith(cache + " ")) {
                 return true;
             }
@@ -189,6 +220,7 @@ public class Changes {
     }
 
     private void forgetEverything() {
+        ownNotices.clear(); // those not yet back will not come back on this connection
         caches.values().forEach(list -> list.forEach(cache -> cache.forget(null)));
     }
 
@@ -235,7 +267,10 @@ public class Changes {
                         continue;
                     }
                     for (PGNotification n : notices) {
-                        received(n.getParameter());
+                        // this instance acted on its own notices when they committed
+                        if (!arrived(n.getPID() + " " + n.getParameter())) {
+                            received(n.getParameter());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,8 @@ public final class RecentlyRead<K, V> {
     private final String name;
     private final Function<String, K> keyOf;
     private final Cache<K, V> cache;
+    /** Told of an entry a notice has just made this instance forget (may be null). */
+    private final BiConsumer<K, V> forgotten;
     /** Counts forgetting, so that a value read before a change is not kept after the change was announced. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -48,9 +51,21 @@ public final class RecentlyRead<K, V> {
      * values that only the service's own writes change, each of which announces it.
      */
     public RecentlyRead(Changes changes, String name, long maximumSize, Function<String, K> keyOf, Duration atMost) {
+        this(changes, name, maximumSize, keyOf, atMost, null);
+    }
+
+    /**
+     * As {@link #RecentlyRead(Changes, String, long, Function, Duration)}, telling {@code forgotten} of each entry
+     * that a notice naming its key has just made this instance forget, with the value it held (not of entries
+     * that expire, are pushed out, or go when everything is forgotten). It is called on the thread acting on the
+     * notice, after the entry is gone: it must only note what to do.
+     */
+    public RecentlyRead(Changes changes, String name, long maximumSize, Function<String, K> keyOf, Duration atMost,
+                        BiConsumer<K, V> forgotten) {
         this.changes = changes;
         this.name = name;
         this.keyOf = keyOf;
+        this.forgotten = forgotten;
         this.cache = Caffeine.newBuilder().expireAfterWrite(atMost).maximumSize(maximumSize).build();
         changes.follow(name, this);
     }
@@ -66,13 +81,18 @@ public final class RecentlyRead<K, V> {
         }
         long before = generation.get();
         Optional<V> loaded = load.apply(key);
-        loaded.ifPresent(v -> {
-            cache.put(key, v);
-            // a change announced while this was read from the database may have missed it: drop it again
-            if (generation.get() != before) {
-                cache.invalidate(key);
-            }
-        });
+        if (loaded.isEmpty()) {
+            return loaded;
+        }
+        // of two callers that loaded the same key at once, the first to keep it wins and both answer with it
+        V first = cache.asMap().putIfAbsent(key, loaded.get());
+        if (first != null) {
+            return Optional.of(first);
+        }
+        // a change announced while this was read from the database may have missed it: drop it again
+        if (generation.get() != before) {
+            cache.asMap().remove(key, loaded.get());
+        }
         return loaded;
     }
 
@@ -89,7 +109,10 @@ public final class RecentlyRead<K, V> {
                 cache.invalidateAll(); // a notice this version cannot read: forget too much rather than too little
                 return;
             }
-            cache.invalidate(k);
+            V was = cache.asMap().remove(k);
+            if (was != null && forgotten != null) {
+                forgotten.accept(k, was);
+            }
         }
     }
 }
