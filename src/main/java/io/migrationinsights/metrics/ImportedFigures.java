@@ -116,8 +116,8 @@ public class ImportedFigures {
         long started = System.nanoTime();
         try {
             figures.forEach((key, compute) -> get(organisationId, key, compute));
-            LOG.debugf("%d figures of organisation %d computed again in %d ms", figures.size(), organisationId,
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("%d figures of organisation %d computed again after its import in %d ms", figures.size(),
+                    organisationId, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             // the next read computes it
             LOG.infof("Figures of organisation %d not computed again after its import (%s)", organisationId,

@@ -176,6 +176,19 @@ final class BenchmarkReport {
             }
         }
         line("");
+        line("After one more import of the organisation (the accounts file again, once the figures above were read), the");
+        line("service computes again in the background the figures it had been serving (metrics.ImportedFigures); its");
+        line("log says when they are ready, then the page and the counts are read as a user opening them would:");
+        line("");
+        line("| database | import | figures computed again | in | then the overview page | then GET reconciliation |");
+        line("|---|---|---|---|---|---|");
+        for (String db : new String[] {"h2", "pg"}) {
+            String k = db + ".again.";
+            line("| " + (db.equals("h2") ? "H2 (file)" : "PostgreSQL") + " | " + get(db + ".import.accounts_again.seconds")
+                    + " s | " + get(k + "figures") + " | " + get(k + "seconds") + " s | "
+                    + get(k + "overview_page.seconds") + " s | " + get(k + "reconciliation_counts.seconds") + " s |");
+        }
+        line("");
         line("### Limits (same rows, same run)");
         line("");
         line("| what | time (median) | every run | rows/s |");

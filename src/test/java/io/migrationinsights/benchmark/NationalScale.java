@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -382,6 +383,45 @@ public final class NationalScale {
         for (String[] target : List.of(new String[] {"health", "/q/health/live"},
                 new String[] {"organisation", "/api/organisations/" + ODS}, new String[] {"registrations", REGISTRATIONS})) {
             wrk(r, db + ".wrk." + target[0], base + target[1], token.authorization);
+        }
+        afterAFurtherImport(r, token, viewer, db, dir);
+    }
+
+    /**
+     * The figures read above, after one more import of the organisation (the first accounts file again, after the
+     * next export): the service computes again in the background those it had been serving, once the import
+     * commits (metrics.ImportedFigures). The jar's log says when they are ready and how long that took; then
+     * the overview page and the reconciliation counts are read, as a user opening them would.
+     */
+    private static void afterAFurtherImport(ResultFile r, Http token, Http viewer, String db, Path dir) throws Exception {
+        Path log = dir.resolve(db + "-jar.log");
+        long before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
+        record(r, token, db + ".import.accounts_again", ACCOUNTS,
+                List.of(upload(token, ODS, "nhsmail-accounts", accountsFile(dir), ACCOUNTS)));
+        Pattern again = Pattern.compile("(\\d+) figures of organisation \\d+ computed again after its import in (\\d+) ms");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        Matcher ready = null;
+        while (ready == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the figures were not computed again within 10 minutes");
+            }
+            Thread.sleep(200);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            for (String line : lines.subList((int) Math.min(before, lines.size()), lines.size())) {
+                Matcher m = again.matcher(line);
+                if (m.find()) {
+                    ready = m;
+                }
+            }
+        }
+        r.put(db + ".again.figures", ready.group(1));
+        r.put(db + ".again.seconds", String.format(Locale.ROOT, "%.3f", Long.parseLong(ready.group(2)) / 1000.0));
+        for (String[] f : new String[][] {{"overview_page", "/organisations/" + ODS},
+            {"reconciliation_counts", "/api/organisations/" + ODS + "/reconciliation"}}) {
+            long started = System.nanoTime();
+            viewer.send("GET", f[1], null, 200);
+            r.put(db + ".again." + f[0] + ".seconds", String.format(Locale.ROOT, "%.3f",
+                    (System.nanoTime() - started) / 1e9));
         }
     }
 
