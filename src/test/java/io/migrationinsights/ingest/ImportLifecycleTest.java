@@ -53,6 +53,16 @@ class ImportLifecycleTest {
                 .body("duplicate", equalTo(false)).extract().jsonPath();
     }
 
+    /** A staff export of {@code n} active members of staff, N1 to Nn, over 40 units and 7 sites. */
+    static StringBuilder activeStaff(int n) {
+        StringBuilder csv = new StringBuilder(STAFF).append('\n');
+        for (int i = 1; i <= n; i++) {
+            csv.append("N").append(i).append(",Unit ").append(i % 40).append(",Site ").append(i % 7)
+                    .append(",standard,active,\n");
+        }
+        return csv;
+    }
+
     /** The staff dataset of an organisation as comparable text: one line per row with the import that wrote it. */
     static List<String> staffSnapshot(String ods) {
         return Db.table("staff", ods, "staff_id").stream()
@@ -246,12 +256,7 @@ class ImportLifecycleTest {
         created(ods, "staff", STAFF_A);
         List<String> before = staffSnapshot(ods);
 
-        StringBuilder big = new StringBuilder(STAFF).append('\n');
-        for (int i = 1; i < 20_000; i++) {
-            big.append("N").append(i).append(",Unit ").append(i % 40).append(",Site ").append(i % 7)
-                    .append(",standard,active,\n");
-        }
-        big.append("N20000,Unit 1,Site 1,standard,retired,\n");
+        StringBuilder big = activeStaff(19_999).append("N20000,Unit 1,Site 1,standard,retired,\n");
 
         upload(ods, "staff", big.toString()).then().log().ifValidationFails().statusCode(422)
                 .body("errors", hasSize(1))
@@ -265,12 +270,7 @@ class ImportLifecycleTest {
     @Test
     void storesAllRowsOfALargeValidFile() {
         String ods = Api.newOrganisation();
-        StringBuilder big = new StringBuilder(STAFF).append('\n');
-        for (int i = 1; i <= 20_000; i++) {
-            big.append("N").append(i).append(",Unit ").append(i % 40).append(",Site ").append(i % 7)
-                    .append(",standard,active,\n");
-        }
-        created(ods, "staff", big.toString());
+        created(ods, "staff", activeStaff(20_000).toString());
         assertThat(Db.count("staff", ods), equalTo(20_000L));
     }
 
@@ -283,12 +283,7 @@ class ImportLifecycleTest {
         assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
                 .startsWith("jdbc:postgresql:"), "PostgreSQL only");
         String ods = Api.newOrganisation();
-        StringBuilder big = new StringBuilder(STAFF).append('\n');
-        for (int i = 1; i <= 5_000; i++) {
-            big.append("N").append(i).append(",Unit ").append(i % 40).append(",Site ").append(i % 7)
-                    .append(",standard,active,\n");
-        }
-        created(ods, "staff", big.toString());
+        created(ods, "staff", activeStaff(5_000).toString());
         String partition = (String) Db.rows("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
                 + " join organisation o on c.relname like 'staff\\_o' || o.id || '\\_%' where o.ods_code = ?"
                 + " and i.inhparent = 'staff'::regclass", ods).get(0).get("relname");

@@ -34,9 +34,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImportedFiguresTest {
 
-    @Test
-    void everyKeptFigureShowsTheNextImportAtOnce() {
-        String ods = Api.newOrganisation();
+    /** Staff A and B, both active with no account; A migrated on 2 March, B scheduled for 7 April. */
+    private static void twoStaffOneMigrated(String ods) {
         upload(ods, "staff", """
                 staff_id,business_unit,site,user_type,employment_status
                 A,HR,Oxford,standard,active
@@ -47,6 +46,12 @@ class ImportedFiguresTest {
                 A,Oxford,rollout,2026-03-02,migrated
                 B,Reading,rollout,2026-04-07,scheduled
                 """);
+    }
+
+    @Test
+    void everyKeptFigureShowsTheNextImportAtOnce() {
+        String ods = Api.newOrganisation();
+        twoStaffOneMigrated(ods);
         // read once (and kept): two need an account, A migrated, Oxford live, B needs one in April
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2))
@@ -101,16 +106,7 @@ class ImportedFiguresTest {
             Thread.sleep(50);
         }
         String ods = Api.newOrganisation();
-        upload(ods, "staff", """
-                staff_id,business_unit,site,user_type,employment_status
-                A,HR,Oxford,standard,active
-                B,HR,Reading,standard,active
-                """);
-        upload(ods, "appointments", """
-                staff_id,site,phase,appointment_date,outcome
-                A,Oxford,rollout,2026-03-02,migrated
-                B,Reading,rollout,2026-04-07,scheduled
-                """);
+        twoStaffOneMigrated(ods);
         as("viewer").get(path(ods, "metrics/migration")).then().statusCode(200).body("migrated", equalTo(1));
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2));
