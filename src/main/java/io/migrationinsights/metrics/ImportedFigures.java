@@ -139,7 +139,12 @@ public class ImportedFigures {
     private record Figure(CompletableFuture<Object> value, Supplier<?> compute) {
     }
 
-    /** One organisation's figures, each computed once: later callers wait for the first one's answer. */
+    /**
+     * One organisation's figures, each computed once: later callers wait for the first one's answer. Not
+     * Caffeine's {@code Cache.get(key, compute)}: it computes inside the map's lock, which blocks other keys
+     * for the seconds a figure takes; nor its {@code AsyncCache}: that computes on an executor's threads,
+     * where here the caller's own thread computes (the request's, or the one computing again).
+     */
     private static final class Kept {
         private final Cache<Key, Figure> figures = Caffeine.newBuilder().maximumSize(PER_ORGANISATION).build();
 

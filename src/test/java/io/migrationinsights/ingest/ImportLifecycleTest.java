@@ -25,7 +25,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -280,8 +279,7 @@ class ImportLifecycleTest {
      */
     @Test
     void snapshotRowsAreWrittenFrozenOnPostgres() throws Exception {
-        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
-                .startsWith("jdbc:postgresql:"), "PostgreSQL only");
+        assumeTrue(Db.postgres(), "PostgreSQL only");
         String ods = Api.newOrganisation();
         created(ods, "staff", activeStaff(5_000).toString());
         String partition = (String) Db.rows("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Waits;
 import io.migrationinsights.system.Changes;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,10 +102,7 @@ class ImportedFiguresTest {
     @Test
     void figuresInUseAreComputedAgainRightAfterAnImport() throws Exception {
         // on PostgreSQL nothing is kept until the listener of the notices is connected
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!changes.listening() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Waits.until("the listener connected", () -> changes.listening());
         String ods = Api.newOrganisation();
         twoStaffOneMigrated(ods);
         as("viewer").get(path(ods, "metrics/migration")).then().statusCode(200).body("migrated", equalTo(1));

@@ -1,5 +1,6 @@
 package io.migrationinsights.support;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,12 @@ import javax.sql.DataSource;
 public final class Db {
 
     private Db() {
+    }
+
+    /** Whether the tests run on PostgreSQL (-Ppostgres) rather than the embedded H2. */
+    public static boolean postgres() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+                .startsWith("jdbc:postgresql:");
     }
 
     /** Rows of a query as column-name maps (lower-case names), in order. */

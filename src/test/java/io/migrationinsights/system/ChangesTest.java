@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Db;
 import io.migrationinsights.support.Uploads;
+import io.migrationinsights.support.Waits;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,12 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,8 +49,7 @@ class ChangesTest {
 
     @Test
     void whileNotListeningNothingIsServedFromMemory() throws Exception {
-        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
-                .startsWith("jdbc:postgresql:"), "PostgreSQL only");
+        assumeTrue(Db.postgres(), "PostgreSQL only");
         String ods = Api.newOrganisation();
         Uploads.imported(ods, "nhsmail-accounts", """
                 email,staff_id,created_date,registered_date,status
@@ -60,7 +58,7 @@ class ChangesTest {
         String token = as("admin").contentType("application/json").body(Map.of("name", "listener test",
                 "role", "viewer", "expiresAt", "2099-01-01", "organisations", List.of("*")))
                 .post("/api/tokens").then().statusCode(201).extract().path("token");
-        await("the listener connected", () -> changes.listening());
+        Waits.until("the listener connected", () -> changes.listening());
 
         // listening: kept, so a change by hand (announced by nobody) is not seen yet
         assertEquals(1, januaryCreated(ods));
@@ -70,7 +68,7 @@ class ChangesTest {
 
         assertEquals(1, execute("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity "
                 + "where datname = current_database() and application_name = '" + Changes.LISTENER_NAME + "'"));
-        await("the listener lost", () -> !changes.listening());
+        Waits.until("the listener lost", () -> !changes.listening());
         assertFalse(changes.listening());
 
         // not listening: read from the database every time
@@ -102,16 +100,6 @@ class ChangesTest {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.sleep(50);
         }
     }
 }

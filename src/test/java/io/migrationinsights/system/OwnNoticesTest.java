@@ -3,6 +3,8 @@ package io.migrationinsights.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.migrationinsights.support.Db;
+import io.migrationinsights.support.Waits;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +30,8 @@ class OwnNoticesTest {
 
     @Test
     void anInstanceActsOnItsOwnNoticeOnce() throws Exception {
-        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
-                .startsWith("jdbc:postgresql:"), "PostgreSQL only");
-        await(() -> changes.listening());
+        assumeTrue(Db.postgres(), "PostgreSQL only");
+        Waits.until("the listener connected", () -> changes.listening());
         String name = "own-notices-" + System.nanoTime();
         List<String> forgotten = new CopyOnWriteArrayList<>();
         RecentlyRead<String, String> cache = new RecentlyRead<>(changes, name, 10, key -> key, Duration.ofMinutes(1),
@@ -51,18 +51,8 @@ class OwnNoticesTest {
             ps.setString(2, name + " b");
             ps.execute();
         }
-        await(() -> forgotten.contains("b=kept"));
+        Waits.until("the other notice acted on", () -> forgotten.contains("b=kept"));
         assertEquals(List.of("a=first", "b=kept"), forgotten, "a forgotten once, b on the other's notice");
         assertEquals(Optional.of("second"), cache.get("a", key -> Optional.of("third")));
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within 20 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Db;
 import io.migrationinsights.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -43,8 +44,7 @@ class PooledConnectionsTest {
 
     @Test
     void requestsAfterTheDatabaseEndedEveryPooledConnectionSucceed() throws Exception {
-        assumeTrue(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
-                .startsWith("jdbc:postgresql:"), "PostgreSQL only");
+        assumeTrue(Db.postgres(), "PostgreSQL only");
         String ods = Api.newOrganisation();
         as("viewer"); // the user exists before the concurrent reads below sign in as it
         // Several connections in the pool at once: concurrent reads.
