@@ -49,6 +49,10 @@ class ImportedFiguresTest {
                 """);
     }
 
+    /** The service desk in January 2026 against March 2026. */
+    private static final String SERVICE_DESK = "metrics/service-desk?baselineFrom=2026-01&baselineTo=2026-01"
+            + "&comparisonFrom=2026-03&comparisonTo=2026-03";
+
     @Test
     void everyKeptFigureShowsTheNextImportAtOnce() {
         String ods = Api.newOrganisation();
@@ -63,6 +67,17 @@ class ImportedFiguresTest {
                 .body("site", equalTo(List.of("Oxford")));
         as("viewer").get(path(ods, "metrics/accounts-needed?period=2026-03")).then().statusCode(200)
                 .body("accountsNeededNextMonth", equalTo(1));
+        as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200)
+                .body("baseline.tickets", equalTo(0)).body("comparison.tickets", equalTo(0));
+
+        upload(ods, "tickets", """
+                ticket_id,opened_at,resolved_at,category,channel,migration_related,staff_id
+                T1,2026-01-05 09:00,2026-01-05 11:00,password_reset,phone,yes,A
+                T2,2026-03-09 10:00,,calendar,floorwalker,no,B
+                """);
+        as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200)
+                .body("baseline.tickets", equalTo(1)).body("comparison.tickets", equalTo(1))
+                .body("floorwalkerResolved.comparison", equalTo(1));
 
         upload(ods, "nhsmail-accounts", """
                 email,staff_id,created_date,registered_date,status
@@ -108,23 +123,30 @@ class ImportedFiguresTest {
         as("viewer").get(path(ods, "metrics/migration")).then().statusCode(200).body("migrated", equalTo(1));
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2));
+        as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200).body("comparison.tickets", equalTo(0));
 
         upload(ods, "appointments", """
                 staff_id,site,phase,appointment_date,outcome
                 A,Oxford,rollout,2026-03-02,migrated
                 B,Reading,rollout,2026-04-07,migrated
                 """);
+        upload(ods, "tickets", """
+                ticket_id,opened_at,category,channel,migration_related,staff_id
+                T1,2026-03-09 10:00,calendar,phone,no,B
+                """);
         figures.drain();
         byHand("update appointment set outcome = 'scheduled' where organisation_id = "
                 + "(select id from organisation where ods_code = ?)", ods);
         byHand("delete from staff where staff_id = 'B' and organisation_id = "
                 + "(select id from organisation where ods_code = ?)", ods);
+        byHand("delete from ticket where organisation_id = (select id from organisation where ods_code = ?)", ods);
 
         // computed after the import, before the changes by hand
         as("viewer").get(path(ods, "metrics/migration")).then().statusCode(200)
                 .body("migrated", equalTo(2)).body("inScope", equalTo(2));
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2));
+        as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200).body("comparison.tickets", equalTo(1));
         // not read before: computed now
         as("viewer").get(path(ods, "metrics/migration?asOf=2026-04-30")).then().statusCode(200)
                 .body("migrated", equalTo(0)).body("inScope", equalTo(1));
