@@ -140,6 +140,10 @@ public class MigrationMetrics {
      * migration completion date, from which the benefits report is dated).
      */
     public MigrationTimeline timeline(long organisationId) {
+        return figures.get(organisationId, "timeline", List.of(), () -> computeTimeline(organisationId));
+    }
+
+    private MigrationTimeline computeTimeline(long organisationId) {
         List<MigrationTimeline.Phase> phases = jdbi.withHandle(h -> h.createQuery("select phase, min(appointment_date), "
                         + "max(appointment_date), min(case when outcome = 'migrated' then appointment_date end), "
                         + "max(case when outcome = 'migrated' then appointment_date end) "
@@ -153,6 +157,6 @@ public class MigrationMetrics {
                 .min(LocalDate::compareTo).orElse(null);
         LocalDate last = phases.stream().map(MigrationTimeline.Phase::lastMigrated).filter(d -> d != null)
                 .max(LocalDate::compareTo).orElse(null);
-        return new MigrationTimeline(first, last, phases);
+        return new MigrationTimeline(first, last, List.copyOf(phases));
     }
 }

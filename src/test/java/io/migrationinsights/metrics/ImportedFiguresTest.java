@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -109,6 +111,9 @@ class ImportedFiguresTest {
     @Inject
     Changes changes;
 
+    @Inject
+    MigrationMetrics migration;
+
     /**
      * Figures in use are computed again as soon as an import commits, before anyone asks: a change made by hand
      * afterwards (which nobody announces) is not in them, while the import is. A figure nobody had read is
@@ -124,6 +129,8 @@ class ImportedFiguresTest {
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2));
         as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200).body("comparison.tickets", equalTo(0));
+        long id = organisationId(ods);
+        assertEquals(LocalDate.of(2026, 3, 2), migration.timeline(id).completionDate()); // read by pages and reports
 
         upload(ods, "appointments", """
                 staff_id,site,phase,appointment_date,outcome
@@ -147,6 +154,7 @@ class ImportedFiguresTest {
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2));
         as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200).body("comparison.tickets", equalTo(1));
+        assertEquals(LocalDate.of(2026, 4, 7), migration.timeline(id).completionDate());
         // not read before: computed now
         as("viewer").get(path(ods, "metrics/migration?asOf=2026-04-30")).then().statusCode(200)
                 .body("migrated", equalTo(0)).body("inScope", equalTo(1));
@@ -194,6 +202,18 @@ class ImportedFiguresTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long organisationId(String ods) throws Exception {
+        DataSource ds = Arc.container().instance(DataSource.class).get();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from organisation where ods_code = ?")) {
+            ps.setString(1, ods);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), ods);
+                return rs.getLong(1);
+            }
         }
     }
 
