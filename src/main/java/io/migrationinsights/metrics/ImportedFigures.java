@@ -25,11 +25,11 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The figures computed from an organisation's imported rows alone (reconciliation counts, migration progress,
- * go-live per site, accounts needed next month, the service desk's per window), each kept in memory once computed until the organisation's
- * next import commits. At national size (1.5M staff, accounts and appointments, 2M tickets) each takes
- * seconds of the database, and a page, the API, the return and the headline gauges read them again and again
- * in between (reports/benchmarks.md, issue #11).
+ * The figures computed from an organisation's imported rows alone (reconciliation counts, migration progress
+ * and timeline, go-live per site, accounts needed next month, the service desk's figures of each window), each
+ * kept in memory once computed until the organisation's next import commits. At national size (1.5M staff,
+ * accounts and appointments, 2M tickets) each takes seconds of the database, and a page, the API, the return
+ * and the headline gauges read them again and again in between (reports/benchmarks.md, issue #11).
  *
  * <p>Only imports change these rows, and every accepted import announces it in its transaction
  * ({@link Changes}, keyed by the organisation), so no instance serves a figure older than the data; while an

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.migrationinsights.support.Api;
+import io.migrationinsights.support.Db;
 import io.migrationinsights.support.Waits;
 import io.migrationinsights.system.Changes;
 import io.quarkus.arc.Arc;
@@ -16,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -129,7 +129,7 @@ class ImportedFiguresTest {
         as("viewer").get(path(ods, "reconciliation")).then().statusCode(200)
                 .body("classes.find { it.name == 'needs_account' }.count", equalTo(2));
         as("viewer").get(path(ods, SERVICE_DESK)).then().statusCode(200).body("comparison.tickets", equalTo(0));
-        long id = organisationId(ods);
+        long id = Db.longs(Db.rows("select id from organisation where ods_code = ?", ods), "id").get(0);
         assertEquals(LocalDate.of(2026, 3, 2), migration.timeline(id).completionDate()); // read by pages and reports
 
         upload(ods, "appointments", """
@@ -202,18 +202,6 @@ class ImportedFiguresTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static long organisationId(String ods) throws Exception {
-        DataSource ds = Arc.container().instance(DataSource.class).get();
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select id from organisation where ods_code = ?")) {
-            ps.setString(1, ods);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), ods);
-                return rs.getLong(1);
-            }
         }
     }
 
